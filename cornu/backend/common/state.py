@@ -1,0 +1,87 @@
+"""The one place that holds call-time state.
+
+- `StatelessScope`: variable values substituted by explicit arrays; `assign` is
+  recorded in the scope instead of mutating the variable (JAX trainer,
+  `stateless_call`).
+- `SymbolicScope`: active while shapes are inferred on abstract values; `assign`
+  and `add_loss` are ignored there.
+- The call context: the `training` flag of the outermost layer call and the
+  losses collected during that call.
+"""
+
+_stateless_stack = []
+_symbolic_depth = [0]
+_call_stack = []
+
+
+class StatelessScope:
+    def __init__(self, state_mapping=None):
+        self._values = {}
+        for variable, value in state_mapping or ():
+            self._values[id(variable)] = value
+        self._assigned = {}
+
+    def __enter__(self):
+        _stateless_stack.append(self)
+        return self
+
+    def __exit__(self, *exc):
+        _stateless_stack.pop()
+
+    def get_current_value(self, variable):
+        key = id(variable)
+        if key in self._assigned:
+            return self._assigned[key][1]
+        return self._values.get(key)
+
+    def add_update(self, variable, value):
+        self._assigned[id(variable)] = (variable, value)
+
+    def updated_value(self, variable):
+        entry = self._assigned.get(id(variable))
+        return None if entry is None else entry[1]
+
+
+def current_stateless_scope():
+    return _stateless_stack[-1] if _stateless_stack else None
+
+
+def in_stateless_scope():
+    return bool(_stateless_stack)
+
+
+class SymbolicScope:
+    def __enter__(self):
+        _symbolic_depth[0] += 1
+        return self
+
+    def __exit__(self, *exc):
+        _symbolic_depth[0] -= 1
+
+
+def in_symbolic_scope():
+    return _symbolic_depth[0] > 0
+
+
+class CallContext:
+    """Pushed by the outermost `Layer.__call__`; nested calls share it."""
+
+    __slots__ = ("training", "entry_layer", "losses", "masks")
+
+    def __init__(self, entry_layer, training):
+        self.entry_layer = entry_layer
+        self.training = training
+        self.losses = []
+        self.masks = {}
+
+
+def current_call_context():
+    return _call_stack[-1] if _call_stack else None
+
+
+def push_call_context(context):
+    _call_stack.append(context)
+
+
+def pop_call_context():
+    _call_stack.pop()
