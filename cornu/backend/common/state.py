@@ -12,6 +12,22 @@
 _stateless_stack = []
 _symbolic_depth = [0]
 _call_stack = []
+# Bumped on every direct (non-stateless) variable assignment, so cached step state can
+# tell cheaply whether anything changed under it.
+assign_count = [0]
+# When a list is pushed here, variables read inside a stateless scope without a
+# substituted value are recorded (a jitted step captures them as constants).
+_capture_stack = []
+
+
+class capture_unmapped_reads:
+    def __enter__(self):
+        self.variables = {}
+        _capture_stack.append(self.variables)
+        return self
+
+    def __exit__(self, *exc):
+        _capture_stack.pop()
 
 
 class StatelessScope:

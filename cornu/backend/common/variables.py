@@ -31,6 +31,7 @@ class VariableBase:
         scope = naming.current_path()
         self.path = f"{scope}/{name}" if scope else name
         self._trainable = bool(trainable)
+        self._version = 0
         self.autocast = autocast
         self.aggregation = aggregation
         self.synchronization = synchronization
@@ -67,6 +68,9 @@ class VariableBase:
     def _direct_assign(self, value):
         raise NotImplementedError
 
+    def _is_abstract(self, value):
+        return False
+
     def _stored_value(self):
         return self._value
 
@@ -77,6 +81,8 @@ class VariableBase:
             substituted = state._stateless_stack[-1].get_current_value(self)
             if substituted is not None:
                 return substituted
+            if state._capture_stack:
+                state._capture_stack[-1][id(self)] = self
         return self._stored_value()
 
     @property
@@ -107,8 +113,12 @@ class VariableBase:
                 f"{self.path!r} of shape {self.shape}.")
         if state._stateless_stack:
             state._stateless_stack[-1].add_update(self, value)
-        elif not state._symbolic_depth[0]:
+        elif not (state._symbolic_depth[0] and self._is_abstract(value)):
+            # While shapes are traced, abstract values (meta tensors, tracers) are dropped;
+            # concrete ones (e.g. a seed advanced while creating weights) are kept.
             self._direct_assign(value)
+            self._version += 1
+            state.assign_count[0] += 1
         return value
 
     def assign_add(self, value):

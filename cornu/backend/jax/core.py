@@ -18,6 +18,14 @@ def to_jax_dtype(dtype):
 
 
 class Variable(VariableBase):
+    def __init__(self, *args, **kwargs):
+        # Weights created while a layer is traced (eval_shape) still get concrete values.
+        with jax.ensure_compile_time_eval():
+            super().__init__(*args, **kwargs)
+
+    def _is_abstract(self, value):
+        return isinstance(value, jax.core.Tracer)
+
     def _initialize(self, value):
         self._value = jnp.array(convert_to_tensor(value, dtype=self._dtype))
 

@@ -41,6 +41,9 @@ class Variable(VariableBase):
     def _convert(self, value):
         return convert_to_tensor(value, dtype=self._dtype)
 
+    def _is_abstract(self, value):
+        return value.device.type == "meta"
+
     def _direct_assign(self, value):
         with torch.no_grad():
             self._value.copy_(value)
@@ -94,6 +97,9 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
             x = array
     if isinstance(x, np.ndarray) or np.isscalar(x) or isinstance(x, np.generic):
         array = np.asarray(x)
+        if dtype is not None and standardize_dtype(dtype) == "bfloat16":
+            # NumPy has no bfloat16: go through float32 (added by the ops engineer).
+            return convert_to_tensor(array.astype("float32"), dtype="float32").to(torch.bfloat16)
         if dtype is not None:
             array = array.astype(standardize_dtype(dtype), copy=False)
         elif array.dtype.kind == "U" or array.dtype.kind == "O":

@@ -1,0 +1,473 @@
+"""Neural-network ops for the JAX engine: activations, conv/pool, losses, normalization.
+
+Inputs and kernels use Keras layouts (channels_last by default, kernels shaped
+`(*spatial, in, out)`), which map directly onto `jax.lax` dimension numbers.
+"""
+import math
+
+import jax
+import jax.numpy as jnp
+
+from cornu import config
+from cornu.backend.jax.core import convert_to_tensor
+from cornu.backend.jax.numpy.promotion import jax_dtype, tensor, to_float
+
+
+# Activations ------------------------------------------------------------------------------
+def relu(x):
+    return jax.nn.relu(to_float(x))
+
+
+def relu6(x):
+    return jax.nn.relu6(to_float(x))
+
+
+def sigmoid(x):
+    return jax.nn.sigmoid(to_float(x))
+
+
+def log_sigmoid(x):
+    return jax.nn.log_sigmoid(to_float(x))
+
+
+def softplus(x):
+    return jax.nn.softplus(to_float(x))
+
+
+def softsign(x):
+    x = to_float(x)
+    return x / (1.0 + jnp.abs(x))
+
+
+def silu(x):
+    return jax.nn.silu(to_float(x))
+
+
+swish = silu
+
+
+def leaky_relu(x, negative_slope=0.2):
+    return jax.nn.leaky_relu(to_float(x), negative_slope=negative_slope)
+
+
+def hard_sigmoid(x):
+    return jax.nn.relu6(to_float(x) + 3.0) / 6.0
+
+
+def hard_silu(x):
+    x = to_float(x)
+    return x * hard_sigmoid(x)
+
+
+hard_swish = hard_silu
+
+
+def elu(x, alpha=1.0):
+    return jax.nn.elu(to_float(x), alpha=alpha)
+
+
+def selu(x):
+    return jax.nn.selu(to_float(x))
+
+
+def celu(x, alpha=1.0):
+    return jax.nn.celu(to_float(x), alpha=alpha)
+
+
+def gelu(x, approximate=True):
+    return jax.nn.gelu(to_float(x), approximate=approximate)
+
+
+def glu(x, axis=-1):
+    x = to_float(x)
+    if x.shape[axis] % 2:
+        raise ValueError(
+            f"`glu` needs an even size along axis {axis}, received shape {tuple(x.shape)}.")
+    return jax.nn.glu(x, axis=axis)
+
+
+def hard_tanh(x):
+    return jnp.clip(to_float(x), -1.0, 1.0)
+
+
+def hard_shrink(x, threshold=0.5):
+    x = to_float(x)
+    return jnp.where(jnp.abs(x) > threshold, x, jnp.zeros_like(x))
+
+
+def soft_shrink(x, threshold=0.5):
+    x = to_float(x)
+    return jnp.where(x > threshold, x - threshold,
+                     jnp.where(x < -threshold, x + threshold, jnp.zeros_like(x)))
+
+
+def tanh_shrink(x):
+    x = to_float(x)
+    return x - jnp.tanh(x)
+
+
+def squareplus(x, b=4):
+    x = to_float(x)
+    return (x + jnp.sqrt(jnp.square(x) + b)) / 2.0
+
+
+def sparse_plus(x):
+    x = to_float(x)
+    middle = jnp.square(x + 1.0) / 4.0
+    return jnp.where(x <= -1.0, jnp.zeros_like(x), jnp.where(x >= 1.0, x, middle))
+
+
+def threshold(x, threshold, default_value):  # noqa: A002
+    x = to_float(x)
+    return jnp.where(x > threshold, x, jnp.asarray(default_value, dtype=x.dtype))
+
+
+def _axis(axis):
+    return axis if isinstance(axis, int) else tuple(axis)
+
+
+def softmax(x, axis=-1):
+    return jax.nn.softmax(to_float(x), axis=_axis(axis))
+
+
+def log_softmax(x, axis=-1):
+    return jax.nn.log_softmax(to_float(x), axis=_axis(axis))
+
+
+def sparsemax(x, axis=-1):
+    x = to_float(x)
+    moved = jnp.moveaxis(x, axis, -1)
+    sorted_x = -jnp.sort(-moved, axis=-1)
+    ranks = jnp.arange(1, moved.shape[-1] + 1, dtype=x.dtype)
+    cumulative = jnp.cumsum(sorted_x, axis=-1)
+    support = (1 + ranks * sorted_x) > cumulative
+    support_size = jnp.sum(support, axis=-1, keepdims=True)
+    tau = (jnp.take_along_axis(cumulative, support_size - 1, axis=-1) - 1) / support_size.astype(
+        x.dtype)
+    return jnp.moveaxis(jnp.maximum(moved - tau, 0), -1, axis)
+
+
+# Convolution & pooling -----------------------------------------------------------------------
+def _tuple(value, rank, name):
+    if isinstance(value, int):
+        return (value,) * rank
+    value = tuple(int(v) for v in value)
+    if len(value) != rank:
+        raise ValueError(f"`{name}` must be an int or a tuple of {rank} ints, received {value}.")
+    return value
+
+
+def _check_padding(padding):
+    padding = padding.lower()
+    if padding not in ("valid", "same"):
+        raise ValueError(f"`padding` must be 'valid' or 'same', received {padding!r}.")
+    return padding
+
+
+def _dimension_numbers(rank, data_format):
+    spatial = "DHW"[-rank:] if rank <= 3 else None
+    if data_format == "channels_last":
+        lhs = "N" + spatial + "C"
+    else:
+        lhs = "NC" + spatial
+    return (lhs, spatial + "IO", lhs)
+
+
+def _check_conv_inputs(op_name, inputs, kernel):
+    if inputs.ndim < 3 or inputs.ndim > 5:
+        raise ValueError(
+            f"`{op_name}` expects inputs of rank 3, 4 or 5 (batch, *spatial, channels), "
+            f"received shape {tuple(inputs.shape)}.")
+    if kernel.ndim != inputs.ndim:
+        raise ValueError(
+            f"`{op_name}`: kernel rank must equal the input rank {inputs.ndim}, received "
+            f"kernel shape {tuple(kernel.shape)}.")
+
+
+def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
+    data_format = config.standardize_data_format(data_format)
+    padding = _check_padding(padding)
+    inputs = to_float(inputs)
+    kernel = tensor(kernel, inputs.dtype)
+    _check_conv_inputs("conv", inputs, kernel)
+    rank = inputs.ndim - 2
+    channels = inputs.shape[-1] if data_format == "channels_last" else inputs.shape[1]
+    in_per_group = kernel.shape[-2]
+    if channels % in_per_group:
+        raise ValueError(
+            f"`conv`: input channels ({channels}) must be a multiple of the kernel's input "
+            f"channels ({in_per_group}); kernel shape {tuple(kernel.shape)}.")
+    return jax.lax.conv_general_dilated(
+        inputs, kernel, window_strides=_tuple(strides, rank, "strides"),
+        padding=padding.upper(), rhs_dilation=_tuple(dilation_rate, rank, "dilation_rate"),
+        dimension_numbers=_dimension_numbers(rank, data_format),
+        feature_group_count=channels // in_per_group)
+
+
+def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None,
+                   dilation_rate=1):
+    kernel = convert_to_tensor(kernel)
+    shape = tuple(kernel.shape)
+    kernel = kernel.reshape(shape[:-2] + (1, shape[-2] * shape[-1]))
+    return conv(inputs, kernel, strides, padding, data_format, dilation_rate)
+
+
+def separable_conv(inputs, depthwise_kernel, pointwise_kernel, strides=1, padding="valid",
+                   data_format=None, dilation_rate=1):
+    depthwise = depthwise_conv(inputs, depthwise_kernel, strides, padding, data_format,
+                               dilation_rate)
+    return conv(depthwise, pointwise_kernel, 1, "valid", data_format, 1)
+
+
+def transpose_padding(kernel, stride, dilation, padding, output_padding):
+    """(left, right) padding of the stride-dilated input for a Keras transposed conv."""
+    effective = (kernel - 1) * dilation + 1
+    if padding == "valid":
+        extra = max(effective, stride) - effective if output_padding is None else output_padding
+        return effective - 1, effective - 1 + extra
+    if output_padding is None:
+        total = stride + effective - 2
+    else:
+        total = effective + effective % 2 - 2 + output_padding
+    left = min(total // 2 + total % 2, effective - 1)
+    return left, total - left
+
+
+def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=None,
+                   data_format=None, dilation_rate=1):
+    data_format = config.standardize_data_format(data_format)
+    padding = _check_padding(padding)
+    inputs = to_float(inputs)
+    kernel = tensor(kernel, inputs.dtype)
+    _check_conv_inputs("conv_transpose", inputs, kernel)
+    rank = inputs.ndim - 2
+    strides = _tuple(strides, rank, "strides")
+    dilation = _tuple(dilation_rate, rank, "dilation_rate")
+    output_padding = (None,) * rank if output_padding is None else _tuple(
+        output_padding, rank, "output_padding")
+    pads = [transpose_padding(kernel.shape[i], strides[i], dilation[i], padding,
+                              output_padding[i]) for i in range(rank)]
+    # Transposed conv == conv of the stride-dilated input with the flipped, in/out-swapped kernel.
+    flipped = jnp.flip(kernel, axis=tuple(range(rank)))
+    flipped = jnp.swapaxes(flipped, -1, -2)
+    return jax.lax.conv_general_dilated(
+        inputs, flipped, window_strides=(1,) * rank, padding=pads, lhs_dilation=strides,
+        rhs_dilation=dilation, dimension_numbers=_dimension_numbers(rank, data_format))
+
+
+def _pool_args(inputs, pool_size, strides, padding, data_format):
+    data_format = config.standardize_data_format(data_format)
+    padding = _check_padding(padding)
+    inputs = to_float(inputs)
+    rank = inputs.ndim - 2
+    if rank not in (1, 2, 3):
+        raise ValueError(
+            f"Pooling expects inputs of rank 3, 4 or 5, received shape {tuple(inputs.shape)}.")
+    pool_size = _tuple(pool_size, rank, "pool_size")
+    strides = pool_size if strides is None else _tuple(strides, rank, "strides")
+    if data_format == "channels_last":
+        window, steps = (1,) + pool_size + (1,), (1,) + strides + (1,)
+    else:
+        window, steps = (1, 1) + pool_size, (1, 1) + strides
+    return inputs, window, steps, padding.upper()
+
+
+def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
+    x, window, steps, padding = _pool_args(inputs, pool_size, strides, padding, data_format)
+    return jax.lax.reduce_window(x, jnp.array(-jnp.inf, x.dtype), jax.lax.max, window, steps, padding)
+
+
+def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
+    x, window, steps, padding = _pool_args(inputs, pool_size, strides, padding, data_format)
+    summed = jax.lax.reduce_window(x, jnp.array(0, x.dtype), jax.lax.add, window, steps, padding)
+    if padding == "VALID":
+        return summed / math.prod(window)
+    counts = jax.lax.reduce_window(jnp.ones((1,) + x.shape[1:], x.dtype), jnp.array(0, x.dtype),
+                                   jax.lax.add,
+                                   window, steps, padding)
+    return summed / counts
+
+
+# Encodings, normalization, losses ----------------------------------------------------------
+def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
+    x = tensor(x, "int32")
+    return jax.nn.one_hot(x, num_classes, axis=axis, dtype=jax_dtype(dtype or config.floatx()))
+
+
+def multi_hot(inputs, num_classes, axis=-1, dtype=None, sparse=False):
+    inputs = tensor(inputs, "int32")
+    encoded = one_hot(inputs, num_classes, axis=-1, dtype=dtype)
+    result = jnp.max(encoded, axis=0 if inputs.ndim == 1 else -2)
+    if axis != -1:
+        result = jnp.moveaxis(result, -1, axis)
+    return result
+
+
+def moments(x, axes, keepdims=False, synchronized=False):
+    x = to_float(x)
+    compute = x.astype("float32") if x.dtype in (jnp.float16, jnp.bfloat16) else x
+    axes = (axes,) if isinstance(axes, int) else tuple(axes)
+    mean = jnp.mean(compute, axis=axes, keepdims=True)
+    variance = jnp.mean(jnp.square(compute - mean), axis=axes, keepdims=True)
+    if not keepdims:
+        mean = jnp.squeeze(mean, axis=axes)
+        variance = jnp.squeeze(variance, axis=axes)
+    return mean.astype(x.dtype), variance.astype(x.dtype)
+
+
+def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
+    x = to_float(x)
+    shape = [1] * x.ndim
+    shape[axis] = x.shape[axis]
+
+    def prepare(value):
+        return tensor(value, x.dtype).reshape(shape)
+
+    inverse = jax.lax.rsqrt(prepare(variance) + epsilon)
+    if scale is not None:
+        inverse = inverse * prepare(scale)
+    result = (x - prepare(mean)) * inverse
+    if offset is not None:
+        result = result + prepare(offset)
+    return result
+
+
+def normalize(x, axis=-1, order=2, epsilon=None):
+    x = to_float(x)
+    epsilon = config.epsilon() if epsilon is None else epsilon
+    if order == 2:
+        square_sum = jnp.sum(jnp.square(x), axis=axis, keepdims=True)
+        return x * jax.lax.rsqrt(jnp.maximum(square_sum, epsilon))
+    norm = jnp.linalg.norm(x, ord=order, axis=axis, keepdims=True)
+    return x / jnp.maximum(norm, epsilon)
+
+
+def _loss_inputs(op_name, target, output):
+    output = to_float(output)
+    target = tensor(target, output.dtype)
+    if target.shape != output.shape:
+        raise ValueError(
+            f"`{op_name}`: target and output must have the same shape, received "
+            f"{tuple(target.shape)} and {tuple(output.shape)}.")
+    return target, output
+
+
+def binary_crossentropy(target, output, from_logits=False):
+    target, output = _loss_inputs("binary_crossentropy", target, output)
+    if from_logits:
+        return (jnp.maximum(output, 0) - output * target
+                + jnp.log1p(jnp.exp(-jnp.abs(output))))
+    epsilon = config.epsilon()
+    output = jnp.clip(output, epsilon, 1.0 - epsilon)
+    return -(target * jnp.log(output) + (1.0 - target) * jnp.log(1.0 - output))
+
+
+def categorical_crossentropy(target, output, from_logits=False, axis=-1):
+    target, output = _loss_inputs("categorical_crossentropy", target, output)
+    if from_logits:
+        log_probabilities = jax.nn.log_softmax(output, axis=axis)
+    else:
+        output = output / jnp.sum(output, axis=axis, keepdims=True)
+        epsilon = config.epsilon()
+        log_probabilities = jnp.log(jnp.clip(output, epsilon, 1.0 - epsilon))
+    return -jnp.sum(target * log_probabilities, axis=axis)
+
+
+def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
+    output = to_float(output)
+    target = tensor(target, "int32")
+    if axis != -1 and axis != output.ndim - 1:
+        output = jnp.moveaxis(output, axis, -1)
+    if target.ndim == output.ndim and target.shape[-1] == 1:
+        target = jnp.squeeze(target, -1)
+    if tuple(target.shape) != tuple(output.shape[:-1]):
+        raise ValueError(
+            "`sparse_categorical_crossentropy`: target shape must equal the output shape "
+            f"without the class axis; received target {tuple(target.shape)} and output "
+            f"{tuple(output.shape)}.")
+    if from_logits:
+        log_probabilities = jax.nn.log_softmax(output, axis=-1)
+    else:
+        output = output / jnp.sum(output, axis=-1, keepdims=True)
+        epsilon = config.epsilon()
+        log_probabilities = jnp.log(jnp.clip(output, epsilon, 1.0 - epsilon))
+    encoded = jax.nn.one_hot(target, output.shape[-1], dtype=output.dtype)
+    return -jnp.sum(encoded * log_probabilities, axis=-1)
+
+
+def ctc_loss(target, output, target_length, output_length, mask_index=0):
+    output = to_float(output)
+    log_probs = jax.nn.log_softmax(output.astype("float32"), axis=-1)
+    target = tensor(target, "int32")
+    target_length = tensor(target_length, "int32")
+    output_length = tensor(output_length, "int32")
+    batch, max_label = target.shape
+    states = 2 * max_label + 1
+    # Extended label sequence: blank, l1, blank, l2, ..., blank.
+    extended = jnp.full((batch, states), mask_index, dtype="int32")
+    extended = extended.at[:, 1::2].set(target)
+    previous_two = jnp.pad(extended, ((0, 0), (2, 0)), constant_values=mask_index)[:, :-2]
+    can_skip = (extended != mask_index) & (extended != previous_two)
+    negative_inf = jnp.asarray(-1e30, dtype="float32")
+    emissions = jnp.take_along_axis(log_probs, extended[:, None, :], axis=-1)  # (B, T, S)
+    initial = jnp.full((batch, states), negative_inf)
+    initial = initial.at[:, 0].set(emissions[:, 0, 0])
+    initial = initial.at[:, 1].set(jnp.where(max_label > 0, emissions[:, 0, 1], negative_inf))
+
+    def step(alpha, inputs):
+        emission, time = inputs
+        shifted_one = jnp.pad(alpha, ((0, 0), (1, 0)), constant_values=negative_inf)[:, :-1]
+        shifted_two = jnp.pad(alpha, ((0, 0), (2, 0)), constant_values=negative_inf)[:, :-2]
+        shifted_two = jnp.where(can_skip, shifted_two, negative_inf)
+        combined = jnp.logaddexp(jnp.logaddexp(alpha, shifted_one), shifted_two) + emission
+        active = (time < output_length)[:, None]
+        return jnp.where(active, combined, alpha), None
+
+    times = jnp.arange(1, log_probs.shape[1])
+    final, _ = jax.lax.scan(step, initial, (jnp.swapaxes(emissions[:, 1:], 0, 1), times))
+    last = jnp.take_along_axis(final, (2 * target_length)[:, None], axis=1)[:, 0]
+    before_last = jnp.take_along_axis(
+        final, jnp.maximum(2 * target_length - 1, 0)[:, None], axis=1)[:, 0]
+    before_last = jnp.where(target_length > 0, before_last, negative_inf)
+    return (-jnp.logaddexp(last, before_last)).astype(output.dtype)
+
+
+def dot_product_attention(query, key, value, bias=None, mask=None, scale=None,
+                          is_causal=False, flash_attention=None, attn_logits_soft_cap=None):
+    query = to_float(query)
+    key = tensor(key, query.dtype)
+    value = tensor(value, query.dtype)
+    if query.ndim != 4:
+        raise ValueError("`dot_product_attention` expects 4D (batch, length, heads, dim) "
+                         f"query, received shape {tuple(query.shape)}.")
+    if key.shape[2] != query.shape[2]:
+        repeats = query.shape[2] // key.shape[2]
+        key = jnp.repeat(key, repeats, axis=2)
+        value = jnp.repeat(value, repeats, axis=2)
+    scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else scale
+    logits = jnp.einsum("btnh,bsnh->bnts", query, key) * scale
+    if attn_logits_soft_cap is not None:
+        logits = jnp.tanh(logits / attn_logits_soft_cap) * attn_logits_soft_cap
+    if bias is not None:
+        logits = logits + tensor(bias, logits.dtype)
+    allowed = None
+    if mask is not None:
+        allowed = tensor(mask, "bool")
+    if is_causal:
+        length_q, length_k = logits.shape[-2], logits.shape[-1]
+        causal = jnp.tril(jnp.ones((length_q, length_k), dtype=bool))
+        allowed = causal if allowed is None else allowed & causal
+    if allowed is not None:
+        logits = jnp.where(allowed, logits, jnp.finfo(logits.dtype).min)
+    weights = jax.nn.softmax(logits.astype("float32"), axis=-1).astype(query.dtype)
+    return jnp.einsum("bnts,bsnh->btnh", weights, value)
+
+
+def psnr(x1, x2, max_val):
+    x1 = to_float(x1)
+    x2 = tensor(x2, x1.dtype)
+    if x1.shape != x2.shape:
+        raise ValueError(f"`psnr`: shapes must match, received {tuple(x1.shape)} and "
+                         f"{tuple(x2.shape)}.")
+    mse = jnp.mean(jnp.square(x1 - x2))
+    return 20.0 * math.log10(max_val) - 10.0 * jnp.log10(mse)

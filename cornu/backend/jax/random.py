@@ -1,0 +1,93 @@
+"""Random draws of the JAX engine.
+
+Every function takes `seed`, a 2-element integer tensor produced by
+`cornu.random.SeedGenerator.next()`; it is used as a threefry key, so draws are
+pure functions of the seed and work inside `jax.jit`.
+"""
+import jax
+import jax.numpy as jnp
+
+from cornu import config
+from cornu.backend.jax.core import convert_to_tensor
+from cornu.backend.jax.numpy.promotion import jax_dtype, tensor, to_float
+
+
+def _key(seed):
+    data = convert_to_tensor(seed).astype("uint32")
+    return jax.random.wrap_key_data(data, impl="threefry2x32")
+
+
+def _shape(shape):
+    return tuple(int(d) for d in shape)
+
+
+def _float_dtype(dtype):
+    return jax_dtype(dtype or config.floatx())
+
+
+def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+    sample = jax.random.normal(_key(seed), _shape(shape), dtype="float32")
+    return (sample * stddev + mean).astype(_float_dtype(dtype))
+
+
+def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
+    sample = jax.random.uniform(_key(seed), _shape(shape), dtype="float32")
+    return (sample * (maxval - minval) + minval).astype(_float_dtype(dtype))
+
+
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+    sample = jax.random.truncated_normal(_key(seed), -2.0, 2.0, _shape(shape), dtype="float32")
+    return (sample * stddev + mean).astype(_float_dtype(dtype))
+
+
+def randint(shape, minval, maxval, dtype="int32", seed=None):
+    sample = jax.random.randint(_key(seed), _shape(shape), minval, maxval, dtype="int32")
+    return sample.astype(jax_dtype(dtype))
+
+
+def categorical(logits, num_samples, dtype="int32", seed=None):
+    logits = to_float(logits).astype("float32")
+    samples = jax.random.categorical(_key(seed), logits[..., None, :], axis=-1,
+                                     shape=logits.shape[:-1] + (num_samples,))
+    return samples.astype(jax_dtype(dtype))
+
+
+def dropout(inputs, rate, noise_shape=None, seed=None):
+    inputs = to_float(inputs)
+    if isinstance(rate, (int, float)) and not 0.0 <= float(rate) < 1.0:
+        raise ValueError(f"`dropout`: rate must be in [0, 1), received {rate}.")
+    if isinstance(rate, (int, float)) and rate == 0:
+        return inputs
+    shape = tuple(inputs.shape) if noise_shape is None else tuple(
+        inputs.shape[i] if d is None else int(d) for i, d in enumerate(noise_shape))
+    keep = jax.random.uniform(_key(seed), shape) >= rate
+    return jnp.where(keep, inputs / (1.0 - rate), jnp.zeros_like(inputs))
+
+
+def shuffle(x, axis=0, seed=None):
+    return jax.random.permutation(_key(seed), convert_to_tensor(x), axis=axis,
+                                  independent=False)
+
+
+def gamma(shape, alpha, dtype=None, seed=None):
+    alpha = jnp.broadcast_to(tensor(alpha, "float32"), _shape(shape))
+    return jax.random.gamma(_key(seed), alpha, _shape(shape)).astype(_float_dtype(dtype))
+
+
+def beta(shape, alpha, beta, dtype=None, seed=None):
+    alpha = jnp.broadcast_to(tensor(alpha, "float32"), _shape(shape))
+    beta_value = jnp.broadcast_to(tensor(beta, "float32"), _shape(shape))
+    return jax.random.beta(_key(seed), alpha, beta_value, _shape(shape)).astype(
+        _float_dtype(dtype))
+
+
+def binomial(shape, counts, probabilities, dtype=None, seed=None):
+    counts = jnp.broadcast_to(tensor(counts, "float32"), _shape(shape))
+    probabilities = jnp.broadcast_to(tensor(probabilities, "float32"), _shape(shape))
+    return jax.random.binomial(_key(seed), counts, probabilities, _shape(shape)).astype(
+        _float_dtype(dtype))
+
+
+def seed_engine(seed):
+    """JAX has no global random state; nothing to seed."""
+    return None

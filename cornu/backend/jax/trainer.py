@@ -1,0 +1,226 @@
+"""JAX training steps: one pure function over a state tuple, compiled once with `jax.jit`.
+
+State = (trainable values, non-trainable values, optimizer values, metric values).
+It stays on the device between steps and is written back to the variables only when
+`sync()` is called (end of epoch / evaluation), so a step costs one dispatch. Variables
+assigned from outside (callbacks) are noticed through their assignment versions.
+"""
+import inspect
+
+import jax
+import numpy as np
+import optree
+
+from cornu.backend.common import state as call_state
+from cornu.backend.common.state import StatelessScope
+
+
+def _unpack(data):
+    if isinstance(data, tuple):
+        if len(data) == 1:
+            return data[0], None, None
+        if len(data) == 2:
+            return data[0], data[1], None
+        if len(data) == 3:
+            return data
+    return data, None, None
+
+
+def _batch_size(x):
+    for leaf in jax.tree_util.tree_leaves(x):
+        if hasattr(leaf, "shape") and len(leaf.shape):
+            return leaf.shape[0]
+    return 1
+
+
+def _scope(model, trainable, non_trainable, metrics_values, optimizer_values=None):
+    mapping = list(zip(model._trainable_variables_for_step(), trainable))
+    mapping += list(zip(model._non_trainable_variables_for_step(), non_trainable))
+    mapping += list(zip(model.metrics_variables, metrics_values))
+    if optimizer_values is not None:
+        mapping += list(zip(model.optimizer.variables, optimizer_values))
+    return StatelessScope(state_mapping=mapping)
+
+
+def _read(scope, variables, values):
+    result = []
+    for variable, value in zip(variables, values):
+        updated = scope.updated_value(variable)
+        result.append(value if updated is None else updated)
+    return result
+
+
+def train_step(model, state, data):
+    """Default stateless train step: `(logs, new_state)`."""
+    trainable, non_trainable, optimizer_values, metrics_values = state
+    x, y, sample_weight = _unpack(data)
+    non_trainable_vars = model._non_trainable_variables_for_step()
+
+    def loss_fn(trainable_values):
+        with _scope(model, trainable_values, non_trainable, metrics_values) as scope:
+            y_pred = model(x, training=True)
+            loss = model.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight,
+                                      training=True)
+            new_non_trainable = _read(scope, non_trainable_vars, non_trainable)
+            tracker_values = _read(scope, model.metrics_variables, metrics_values)
+        model._clear_losses()
+        return loss, (y_pred, new_non_trainable, tracker_values)
+
+    (loss, (y_pred, non_trainable, metrics_values)), grads = jax.value_and_grad(
+        loss_fn, has_aux=True)(trainable)
+    trainable, optimizer_values = model.optimizer.stateless_apply(
+        optimizer_values, grads, trainable)
+    y_pred = jax.lax.stop_gradient(y_pred)
+    with _scope(model, trainable, non_trainable, metrics_values) as scope:
+        model._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+        logs = model.compute_metrics(x, y, y_pred, sample_weight)
+        metrics_values = _read(scope, model.metrics_variables, metrics_values)
+    return logs, (trainable, non_trainable, optimizer_values, metrics_values)
+
+
+def test_step(model, state, data):
+    trainable, non_trainable, metrics_values = state
+    x, y, sample_weight = _unpack(data)
+    with _scope(model, trainable, non_trainable, metrics_values) as scope:
+        y_pred = model(x, training=False)
+        if model._compile_loss is not None or model.losses:
+            loss = model.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight,
+                                      training=False)
+            model._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+        logs = model.compute_metrics(x, y, y_pred, sample_weight)
+        non_trainable = _read(scope, model._non_trainable_variables_for_step(), non_trainable)
+        metrics_values = _read(scope, model.metrics_variables, metrics_values)
+    model._clear_losses()
+    return logs, (trainable, non_trainable, metrics_values)
+
+
+def predict_step(model, state, data):
+    trainable, non_trainable = state
+    x, _, _ = _unpack(data)
+    with _scope(model, trainable, non_trainable, []):
+        outputs = model(x, training=False)
+    model._clear_losses()
+    return outputs, state
+
+
+def zero_grad(variables):
+    """JAX has no accumulated gradients; nothing to clear."""
+
+
+def _is_stateless_override(method):
+    parameters = [p for p in inspect.signature(method).parameters.values()
+                  if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    return len(parameters) >= 2
+
+
+def _to_array(value):
+    if isinstance(value, np.ndarray) and value.dtype == np.float64:
+        return value.astype(np.float32)
+    return value
+
+
+class StepFunction:
+    """Holds the jitted step and the device-side state between calls."""
+
+    def __init__(self, model, kind):
+        self.model = model
+        self.kind = kind
+        user_method = {"train": model.train_step, "test": model.test_step,
+                       "predict": model.predict_step}[kind]
+        default = {"train": train_step, "test": test_step, "predict": predict_step}[kind]
+        if _is_default(model, kind):
+            self.function = lambda state, data: default(model, state, data)
+        elif _is_stateless_override(user_method):
+            self.function = user_method
+        else:
+            raise TypeError(
+                f"On the JAX backend, {type(model).__name__}.{kind}_step must be stateless: "
+                f"`def {kind}_step(self, state, data)` returning `(logs, state)`.")
+        self.jit = not (model.run_eagerly or model.jit_compile is False)
+        self.state = None
+        self._variables = None
+        self._compile()
+
+    def _compile(self):
+        if self.jit:
+            # The state is donated only for train/test, where it is a private copy.
+            donate = (0,) if self.kind != "predict" else ()
+            self.compiled = jax.jit(self.function, donate_argnums=donate)
+        else:
+            self.compiled = self.function
+        self._captured = {}
+        self._traced = False
+
+    def _groups(self):
+        model = self.model
+        if self.kind == "train":
+            return [model._trainable_variables_for_step(),
+                    model._non_trainable_variables_for_step(),
+                    list(model.optimizer.variables), model.metrics_variables]
+        if self.kind == "test":
+            return [model._trainable_variables_for_step(),
+                    model._non_trainable_variables_for_step(), model.metrics_variables]
+        return [model._trainable_variables_for_step(), model._non_trainable_variables_for_step()]
+
+    def _load_state(self):
+        self._variables = self._groups()
+        copy = self.kind != "predict"
+        self.state = tuple([_private(v.value, copy) for v in group] for group in self._variables)
+        self._versions = [[v._version for v in group] for group in self._variables]
+        self._assign_count = call_state.assign_count[0]
+
+    def _refresh_if_assigned(self):
+        """Pull in values that callbacks or user code assigned since the last step."""
+        if self._assign_count == call_state.assign_count[0]:
+            return
+        self._assign_count = call_state.assign_count[0]
+        for group_index, group in enumerate(self._variables):
+            versions = self._versions[group_index]
+            for index, variable in enumerate(group):
+                if variable._version != versions[index]:
+                    versions[index] = variable._version
+                    self.state[group_index][index] = _private(variable.value,
+                                                              self.kind != "predict")
+        if any(v._version != version for v, version in self._captured.values()):
+            self._compile()
+
+    def __call__(self, batch):
+        if self.state is None:
+            self._load_state()
+        else:
+            self._refresh_if_assigned()
+        batch = optree.tree_map(_to_array, batch, none_is_leaf=True)
+        if not self._traced:
+            with call_state.capture_unmapped_reads() as capture:
+                outputs, new_state = self.compiled(self.state, batch)
+            self._captured = {key: (v, v._version) for key, v in capture.variables.items()}
+            self._traced = True
+        else:
+            outputs, new_state = self.compiled(self.state, batch)
+        self.state = tuple(list(group) for group in new_state)
+        return outputs
+
+    def sync(self):
+        """Write the device state back into the variables."""
+        if self.state is None:
+            return
+        if self.kind != "predict":
+            for group, values in zip(self._variables, self.state):
+                for variable, value in zip(group, values):
+                    variable._direct_assign(value)
+        self.state = None
+
+
+def _private(value, copy):
+    return jax.numpy.array(value, copy=True) if copy else value
+
+
+def _is_default(model, kind):
+    from cornu.trainers.trainer import Trainer
+
+    method = getattr(type(model), f"{kind}_step")
+    return method is getattr(Trainer, f"{kind}_step")
+
+
+def make_step_function(model, kind):
+    return StepFunction(model, kind)

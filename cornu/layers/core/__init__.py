@@ -1,0 +1,1 @@
+"""Layer family package; public names are re-exported by `cornu.layers`."""

@@ -1,0 +1,1 @@
+"""Keras-2 compatibility surfaces (`cornu.backend` as `K`)."""

@@ -1,0 +1,191 @@
+"""What `compile()` turns losses and metrics into: one loss function, one metrics container.
+
+Losses and metrics are matched to the model outputs the Keras way: a single object
+applies to every output, a list matches outputs by position, a dict matches
+outputs by name.
+"""
+import optree
+
+from cornu import ops
+from cornu.metrics.metric import Metric
+
+
+def _flat(structure):
+    return optree.tree_leaves(structure, none_is_leaf=True)
+
+
+def _match_to_outputs(spec, output_names, what):
+    """One entry per output (None where nothing applies)."""
+    count = len(output_names)
+    if spec is None:
+        return [None] * count
+    if isinstance(spec, dict):
+        unknown = [key for key in spec if key not in output_names]
+        if unknown:
+            raise ValueError(
+                f"compile(): {what} has keys {unknown} that are not model output names; the "
+                f"outputs are {output_names}.")
+        return [spec.get(name) for name in output_names]
+    if isinstance(spec, (list, tuple)) and count > 1:
+        if len(spec) != count:
+            raise ValueError(
+                f"compile(): {what} is a list of {len(spec)} entries but the model has "
+                f"{count} outputs {output_names}.")
+        return list(spec)
+    return [spec] * count
+
+
+class CompileLoss:
+    """The compiled loss: a weighted sum of one loss per output."""
+
+    def __init__(self, loss, loss_weights=None, output_names=None):
+        from cornu import losses
+
+        self.output_names = list(output_names or [])
+        self._raw_loss = loss
+        per_output = _match_to_outputs(loss, self.output_names, "loss") \
+            if len(self.output_names) > 1 else [loss]
+        weights = _match_to_outputs(loss_weights, self.output_names, "loss_weights") \
+            if len(self.output_names) > 1 else [loss_weights]
+        self.losses = [losses.get(item) if item is not None else None for item in per_output]
+        self.loss_weights = [1.0 if w is None else float(w) for w in weights]
+        self.names = [
+            f"{name}_loss" for name in self.output_names] if len(self.output_names) > 1 else []
+
+    def __call__(self, y_true, y_pred, sample_weight=None):
+        """Return `(total_loss, per_output_losses)`."""
+        preds = _flat(y_pred)
+        trues = self._targets_for(y_true, len(preds))
+        weights = self._targets_for(sample_weight, len(preds)) if sample_weight is not None \
+            else [None] * len(preds)
+        total = None
+        per_output = []
+        for loss_fn, weight, true, pred, sw in zip(self.losses, self.loss_weights, trues,
+                                                   preds, weights):
+            if loss_fn is None:
+                per_output.append(None)
+                continue
+            if true is None:
+                raise ValueError(
+                    "The model was compiled with a loss but fit() received no target (y) for "
+                    "it. Pass `y`, or compile without a loss if the model adds its own.")
+            value = loss_fn(true, pred, sample_weight=sw) if sw is not None else \
+                loss_fn(true, pred)
+            per_output.append(value)
+            value = value * weight if weight != 1.0 else value
+            total = value if total is None else total + value
+        return total, per_output
+
+    def _targets_for(self, y, count):
+        if y is None:
+            return [None] * count
+        if isinstance(y, dict):
+            missing = [n for n in self.output_names if n not in y]
+            if missing:
+                raise ValueError(
+                    f"Targets are a dict without entries for outputs {missing}; expected keys "
+                    f"{self.output_names}.")
+            return [y[n] for n in self.output_names]
+        if count == 1:
+            if isinstance(y, (list, tuple)) and len(y) == 1:
+                return [y[0]]
+            return [y]
+        if not isinstance(y, (list, tuple)) or len(y) != count:
+            raise ValueError(
+                f"The model has {count} outputs {self.output_names}, so targets must be a "
+                f"list or dict of {count} arrays; received {type(y).__name__}.")
+        return list(y)
+
+
+class CompileMetrics(Metric):
+    """All compiled metrics as one Metric whose `result()` is a dict (flattened into logs)."""
+
+    def __init__(self, metrics, weighted_metrics, output_names, loss=None, name="compile_metrics"):
+        super().__init__(name=name)
+        self._metrics_spec = metrics
+        self._weighted_spec = weighted_metrics
+        self._loss_spec = loss
+        self.output_names = list(output_names)
+        self.built = False
+        self._per_output = []  # list of (output index, metric, weighted)
+
+    def build(self, y_true, y_pred):
+        from cornu.metrics.metric_resolution import resolve_metric
+
+        preds = _flat(y_pred)
+        trues = CompileLoss._targets_for(self, y_true, len(preds)) if y_true is not None \
+            else [None] * len(preds)
+        multi = len(self.output_names) > 1
+        losses_per_output = _match_to_outputs(self._loss_spec, self.output_names, "loss") \
+            if multi else [self._loss_spec]
+        entries = []
+        for weighted, spec in ((False, self._metrics_spec), (True, self._weighted_spec)):
+            if spec is None:
+                continue
+            if multi:
+                per_output = _match_to_outputs(spec, self.output_names, "metrics")
+                if isinstance(spec, (list, tuple)) and not any(
+                        isinstance(item, (list, tuple, dict)) for item in spec) and \
+                        len(spec) != len(self.output_names):
+                    per_output = [spec] * len(self.output_names)
+            else:
+                per_output = [spec]
+            for index, items in enumerate(per_output):
+                if items is None:
+                    continue
+                if not isinstance(items, (list, tuple)):
+                    items = [items]
+                for item in items:
+                    if item is None:
+                        continue
+                    true_shape = tuple(trues[index].shape) if trues[index] is not None else None
+                    metric = resolve_metric(item, true_shape, tuple(preds[index].shape),
+                                            losses_per_output[index])
+                    if multi:
+                        metric.name = f"{self.output_names[index]}_{metric.name}"
+                    if weighted:
+                        metric.name = f"weighted_{metric.name}" if any(
+                            m.name == metric.name for _, m, _ in entries) else metric.name
+                    entries.append((index, metric, weighted))
+        self._per_output = entries
+        self.built = True
+
+    @property
+    def metrics(self):
+        return [metric for _, metric, _ in self._per_output]
+
+    @property
+    def variables(self):
+        result = []
+        for metric in self.metrics:
+            result.extend(metric.variables)
+        return result
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        if not self.built:
+            self.build(y_true, y_pred)
+        preds = _flat(y_pred)
+        trues = CompileLoss._targets_for(self, y_true, len(preds))
+        weights = CompileLoss._targets_for(self, sample_weight, len(preds)) \
+            if sample_weight is not None else [None] * len(preds)
+        for index, metric, weighted in self._per_output:
+            sw = weights[index] if weighted or sample_weight is not None else None
+            metric.update_state(trues[index], preds[index], sample_weight=sw)
+
+    def result(self):
+        return {metric.name: metric.result() for metric in self.metrics}
+
+    def reset_state(self):
+        for metric in self.metrics:
+            metric.reset_state()
+
+    def get_config(self):
+        return {"name": self.name}
+
+
+def sum_losses(values):
+    total = None
+    for value in values:
+        value = ops.sum(value) if hasattr(value, "shape") and len(value.shape) else value
+        total = value if total is None else total + value
+    return total

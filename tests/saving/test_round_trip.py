@@ -1,0 +1,151 @@
+"""cornu -> file -> cornu: identical predictions, optimizer state and next training step."""
+import json
+import os
+import zipfile
+
+import numpy as np
+import pytest
+
+import cornu
+from cornu import layers
+from cornu.saving import saving_api
+
+from . import custom_classes  # noqa: F401  (registers cornu_test>Scale / Block)
+
+RNG = np.random.default_rng(0)
+X = RNG.normal(size=(8, 3)).astype("float32")
+Y = RNG.normal(size=(8, 2)).astype("float32")
+
+
+def _sequential(trained=False):
+    cornu.utils.set_random_seed(1)
+    model = cornu.Sequential([cornu.Input((3,)), layers.Dense(4, activation="relu"),
+                              layers.Dense(2)], name="seq")
+    model.compile(optimizer="adam", loss="mse", metrics=["mae"])
+    if trained:
+        model.fit(X, Y, epochs=1, batch_size=4, verbose=0)
+    return model
+
+
+def _optimizer_state(model):
+    return [np.asarray(cornu.ops.convert_to_numpy(v)) for v in model.optimizer.variables]
+
+
+def _next_loss(model):
+    return float(np.asarray(model.train_on_batch(X, Y, return_dict=True)["loss"]))
+
+
+@pytest.mark.parametrize("suffix", [".keras", ".h5"])
+def test_whole_model_round_trip_continues_training(tmp_path, suffix):
+    model = _sequential(trained=True)
+    path = str(tmp_path / f"model{suffix}")
+    model.save(path)
+    restored = saving_api.load_model(path)
+    np.testing.assert_allclose(restored.predict(X, verbose=0), model.predict(X, verbose=0),
+                               atol=1e-7)
+    for expected, got in zip(_optimizer_state(model), _optimizer_state(restored)):
+        np.testing.assert_array_equal(expected, got)
+    assert len(_optimizer_state(model)) == len(_optimizer_state(restored)) == 10
+    assert _next_loss(restored) == pytest.approx(_next_loss(model), rel=1e-6)
+
+
+def test_weights_round_trip(tmp_path):
+    model = _sequential()
+    path = str(tmp_path / "model.weights.h5")
+    model.save_weights(path)
+    fresh = cornu.Sequential([cornu.Input((3,)), layers.Dense(4, activation="relu"),
+                              layers.Dense(2)])
+    fresh.load_weights(path)
+    np.testing.assert_allclose(fresh.predict(X, verbose=0), model.predict(X, verbose=0),
+                               atol=1e-7)
+    other = cornu.Sequential([cornu.Input((3,)), layers.Dense(5), layers.Dense(2)])
+    with pytest.raises(ValueError, match=r"layers/dense.*\(3, 5\).*\(3, 4\)"):
+        other.load_weights(path)
+
+
+def test_archive_layout_matches_keras(tmp_path):
+    model = _sequential()
+    path = str(tmp_path / "model.keras")
+    model.save(path)
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        assert [i.filename for i in infos] == ["metadata.json", "config.json",
+                                               "model.weights.h5"]
+        assert all(i.compress_type == zipfile.ZIP_STORED for i in infos)
+        metadata = json.loads(archive.read("metadata.json"))
+        config = json.loads(archive.read("config.json"))
+    assert metadata["keras_version"] == "3.15.1" and "cornu_version" in metadata
+    assert len(metadata["date_saved"]) == len("2026-11-22@06:40:52")
+    assert (config["module"], config["class_name"], config["registered_name"]) == (
+        "keras", "Sequential", None)
+    dense = config["config"]["layers"][1]
+    assert (dense["module"], dense["class_name"]) == ("keras.layers", "Dense")
+    assert dense["config"]["kernel_initializer"]["module"] == "keras.initializers"
+    assert dense["build_config"] == {"input_shape": [None, 3]}
+    optimizer = config["compile_config"]["optimizer"]
+    assert (optimizer["module"], optimizer["class_name"]) == ("keras.optimizers", "Adam")
+    assert config["compile_config"]["loss"] == "mse"
+
+
+def test_functional_round_trip_and_schema(tmp_path):
+    in_a = cornu.Input((3,), name="in_a")
+    in_b = cornu.Input((5,), name="in_b")
+    shared = layers.Dense(4, activation="tanh", name="shared")
+    merged = layers.Concatenate(name="concat")([shared(in_a), layers.Dense(4)(in_b)])
+    model = cornu.Model({"a": in_a, "b": in_b}, {"out": layers.Dense(1, name="head")(merged)},
+                        name="two")
+    path = str(tmp_path / "functional.keras")
+    model.save(path)
+    config = json.loads(zipfile.ZipFile(path).read("config.json"))
+    assert (config["module"], config["class_name"], config["registered_name"]) == (
+        "keras.src.models.functional", "Functional", "Functional")
+    restored = saving_api.load_model(path)
+    inputs = {"a": RNG.normal(size=(2, 3)).astype("float32"),
+              "b": RNG.normal(size=(2, 5)).astype("float32")}
+    np.testing.assert_allclose(restored.predict(inputs, verbose=0)["out"],
+                               model.predict(inputs, verbose=0)["out"], atol=1e-7)
+
+
+def test_registered_custom_layer_and_subclassed_model(tmp_path):
+    model = cornu.Sequential([cornu.Input((5,)), custom_classes.Block(3),
+                              custom_classes.Scale(3.0), layers.Dense(1)], name="outer")
+    path = str(tmp_path / "custom.keras")
+    model.save(path)
+    restored = saving_api.load_model(path)
+    x = RNG.normal(size=(2, 5)).astype("float32")
+    np.testing.assert_allclose(restored.predict(x, verbose=0), model.predict(x, verbose=0),
+                               atol=1e-6)
+    assert isinstance(restored.layers[0], custom_classes.Block)
+
+
+def test_uncompiled_and_compile_false(tmp_path):
+    model = _sequential()
+    path = str(tmp_path / "model.keras")
+    model.save(path)
+    restored = saving_api.load_model(path, compile=False)
+    assert not getattr(restored, "compiled", False)
+    np.testing.assert_allclose(restored.predict(X, verbose=0), model.predict(X, verbose=0),
+                               atol=1e-7)
+
+
+def test_unzipped_folder_round_trip(tmp_path):
+    model = _sequential()
+    path = str(tmp_path / "model_dir")
+    model.save(path, zipped=False)
+    assert sorted(os.listdir(path)) == ["config.json", "metadata.json", "model.weights.h5"]
+    restored = saving_api.load_model(path)
+    np.testing.assert_allclose(restored.predict(X, verbose=0), model.predict(X, verbose=0),
+                               atol=1e-7)
+
+
+def test_bad_paths_give_clear_errors(tmp_path):
+    model = _sequential()
+    with pytest.raises(ValueError, match="Invalid filepath extension"):
+        model.save(str(tmp_path / "model.bin"))
+    with pytest.raises(FileNotFoundError, match="File not found"):
+        saving_api.load_model(str(tmp_path / "missing.keras"))
+    model.save_weights(str(tmp_path / "w.weights.h5"))
+    with pytest.raises(ValueError, match="weights only"):
+        saving_api.load_model(str(tmp_path / "w.weights.h5"))
+    with pytest.raises(TypeError, match="filepath"):
+        saving_api.load_model(3)
