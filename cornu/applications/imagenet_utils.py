@@ -231,14 +231,14 @@ def model_inputs(input_tensor, input_shape):
     return img_input, img_input
 
 
-def load_model_weights(model, weights, file_name, origin_dir, file_hash, model_name):
-    """Load `weights` into `model`: a local path, or the published 'imagenet' file."""
+def load_model_weights(model, weights, origin, file_hash, model_name):
+    """Load `weights` into `model`: a local path, or the published 'imagenet' file at `origin`."""
     if weights is None:
         return
     if weights == "imagenet":
         from cornu.utils.file_utils import get_file
 
-        origin = origin_dir + file_name
+        file_name = origin.rsplit("/", 1)[-1]
         try:
             path = get_file(file_name, origin, cache_subdir="models", file_hash=file_hash)
         except Exception as error:

@@ -3,6 +3,8 @@
 Argument names and defaults follow Keras 2 (`axis=None` reduces everything,
 `keepdims=False`); `cornu.backend.<name>` resolves here lazily.
 """
+import builtins
+
 import numpy as np
 
 from cornu import config, ops
@@ -225,7 +227,8 @@ def dot(x, y):
     second-to-last axis of `y` (like `numpy.dot`)."""
     x, y = _tensor(x), _tensor(y)
     if len(x.shape) > 2 or len(y.shape) > 2:
-        return ops.tensordot(x, y, axes=[[len(x.shape) - 1], [max(len(y.shape) - 2, 0)]])
+        y_axis = builtins.max(len(y.shape) - 2, 0)
+        return ops.tensordot(x, y, axes=[[len(x.shape) - 1], [y_axis]])
     return ops.matmul(x, y)
 
 

@@ -85,11 +85,25 @@ def own_variables(obj):
     """Variables stored for `obj` itself, in Keras order."""
     if saveable_kind(obj) == "optimizer":
         return list(obj.variables)
-    collect = getattr(obj, "_own_variables", None)
-    if callable(collect):
-        return list(collect())
-    return list(getattr(obj, "_trainable_variables", ())) + list(
+    listed = list(getattr(obj, "_trainable_variables", ())) + list(
         getattr(obj, "_non_trainable_variables", ()))
+    collect = getattr(obj, "_own_variables", None)
+    if not callable(collect):
+        return listed
+    extras = [v for v in collect()[len(listed):] if all(v is not known for known in listed)]
+    if extras:
+        # Attribute scans also see caches of other objects' variables (a model's variable
+        # lists, its optimizer): those are stored at their owner's path, not here.
+        foreign = set()
+        flatten = getattr(obj, "_flatten_layers", None)
+        if callable(flatten):
+            for layer in flatten(include_self=False, recursive=True):
+                foreign.update(id(v) for v in getattr(layer, "weights", ()))
+        optimizer = getattr(obj, "optimizer", None)
+        if optimizer is not None and hasattr(optimizer, "variables"):
+            foreign.update(id(v) for v in optimizer.variables)
+        extras = [v for v in extras if id(v) not in foreign]
+    return listed + extras
 
 
 class WeightsWalk:

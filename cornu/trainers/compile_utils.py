@@ -35,6 +35,21 @@ def _match_to_outputs(spec, output_names, what):
     return [spec] * count
 
 
+def _as_loss_object(identifier):
+    """A `Loss` with reduction for any loss spec (names and plain functions get wrapped)."""
+    from cornu import losses
+
+    if identifier is None:
+        return None
+    loss = losses.get(identifier)
+    if isinstance(loss, losses.Loss):
+        return loss
+    if not callable(loss):
+        raise ValueError(f"compile(): cannot interpret {identifier!r} as a loss.")
+    name = identifier if isinstance(identifier, str) else getattr(loss, "__name__", "loss")
+    return losses.LossFunctionWrapper(loss, name=name)
+
+
 class CompileLoss:
     """The compiled loss: a weighted sum of one loss per output."""
 
@@ -47,7 +62,7 @@ class CompileLoss:
             if len(self.output_names) > 1 else [loss]
         weights = _match_to_outputs(loss_weights, self.output_names, "loss_weights") \
             if len(self.output_names) > 1 else [loss_weights]
-        self.losses = [losses.get(item) if item is not None else None for item in per_output]
+        self.losses = [_as_loss_object(item) for item in per_output]
         self.loss_weights = [1.0 if w is None else float(w) for w in weights]
         self.names = [
             f"{name}_loss" for name in self.output_names] if len(self.output_names) > 1 else []

@@ -162,12 +162,18 @@ class Trainer:
         self._update_added_metrics()
         return self.get_metrics_result()
 
-    def _update_added_metrics(self):
+    def _pop_added_metric_values(self):
+        """Take the values recorded by `add_metric` during the last forward pass."""
         values = {}
         for layer in self._flatten_layers(include_self=True, recursive=True):
             pending = getattr(layer, "_added_metric_values", None)
             if pending:
                 values.update(pending)
+                layer._added_metric_values = {}
+        return values
+
+    def _update_added_metrics(self):
+        values = self._pop_added_metric_values()
         if not values:
             return
         from cornu import metrics as metrics_module
@@ -287,16 +293,20 @@ class Trainer:
         return self.history
 
     def _epoch_logs(self, last_logs):
+        """Flatten the last step's logs and order them like `self.metrics` (JAX sorts keys)."""
         if not last_logs:
             return {}
         flat = _flatten_logs(last_logs)
-        metric_names = set()
+        ordered = {}
         for metric in self.metrics:
-            if isinstance(metric, CompileMetrics):
-                metric_names.update(m.name for m in metric.metrics)
-            else:
-                metric_names.add(metric.name)
-        return flat
+            names = [m.name for m in metric.metrics] if isinstance(metric, CompileMetrics) \
+                else [metric.name]
+            for name in names:
+                if name in flat:
+                    ordered[name] = flat[name]
+        for name, value in flat.items():
+            ordered.setdefault(name, value)
+        return ordered
 
     # -------------------------------------------------------------- evaluate
     def evaluate(self, x=None, y=None, batch_size=None, verbose="auto", sample_weight=None,
@@ -408,7 +418,7 @@ class Trainer:
             return optree.tree_map(backend.convert_to_numpy, step(batch), none_is_leaf=True)
 
     def _batch_result(self, logs, return_dict):
-        logs = _to_python_logs(_flatten_logs(logs or {}))
+        logs = _to_python_logs(self._epoch_logs(logs or {}))
         if return_dict:
             return logs
         values = list(logs.values())

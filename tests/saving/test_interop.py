@@ -33,6 +33,7 @@ def _stored_weights(name, member="model.weights.h5"):
     def visit(path, obj):
         if isinstance(obj, h5py.Group) and path.endswith("vars"):
             found[path] = [obj[str(i)][()] for i in range(len(obj))]
+            found[f"name:{obj.attrs.get('name')}"] = found[path]
 
     h5.visititems(visit)
     h5.close()
@@ -109,9 +110,10 @@ def test_functional_shared_dict():
         model, "input_names") else None
     outputs = model.predict(inputs, verbose=0)
     assert set(outputs) == {"prob", "reg"}
-    kernel = [v for k, v in weights.items() if k.endswith("shared_dense/vars")]
-    assert kernel, sorted(weights)
-    np.testing.assert_allclose(cornu.ops.convert_to_numpy(shared.kernel), kernel[0][0], atol=0)
+    kernel, bias = weights["name:shared_dense"]
+    np.testing.assert_allclose(cornu.ops.convert_to_numpy(shared.kernel), kernel, atol=0)
+    np.testing.assert_allclose(cornu.ops.convert_to_numpy(shared.bias), bias, atol=0)
+    assert model.compiled
 
 
 def test_cnn_bn_dropout():

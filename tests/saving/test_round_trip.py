@@ -21,7 +21,7 @@ def _sequential(trained=False):
     cornu.utils.set_random_seed(1)
     model = cornu.Sequential([cornu.Input((3,)), layers.Dense(4, activation="relu"),
                               layers.Dense(2)], name="seq")
-    model.compile(optimizer="adam", loss="mse", metrics=["mae"])
+    model.compile(optimizer=cornu.optimizers.Adam(), loss="mse", metrics=["mae"])
     if trained:
         model.fit(X, Y, epochs=1, batch_size=4, verbose=0)
     return model
@@ -92,7 +92,8 @@ def test_functional_round_trip_and_schema(tmp_path):
     in_b = cornu.Input((5,), name="in_b")
     shared = layers.Dense(4, activation="tanh", name="shared")
     merged = layers.Concatenate(name="concat")([shared(in_a), layers.Dense(4)(in_b)])
-    model = cornu.Model({"a": in_a, "b": in_b}, {"out": layers.Dense(1, name="head")(merged)},
+    model = cornu.Model({"in_a": in_a, "in_b": in_b},
+                        {"out": layers.Dense(1, name="head")(merged)},
                         name="two")
     path = str(tmp_path / "functional.keras")
     model.save(path)
@@ -100,8 +101,8 @@ def test_functional_round_trip_and_schema(tmp_path):
     assert (config["module"], config["class_name"], config["registered_name"]) == (
         "keras.src.models.functional", "Functional", "Functional")
     restored = saving_api.load_model(path)
-    inputs = {"a": RNG.normal(size=(2, 3)).astype("float32"),
-              "b": RNG.normal(size=(2, 5)).astype("float32")}
+    inputs = {"in_a": RNG.normal(size=(2, 3)).astype("float32"),
+              "in_b": RNG.normal(size=(2, 5)).astype("float32")}
     np.testing.assert_allclose(restored.predict(inputs, verbose=0)["out"],
                                model.predict(inputs, verbose=0)["out"], atol=1e-7)
 

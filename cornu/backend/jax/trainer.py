@@ -64,13 +64,16 @@ def train_step(model, state, data):
             new_non_trainable = _read(scope, non_trainable_vars, non_trainable)
             tracker_values = _read(scope, model.metrics_variables, metrics_values)
         model._clear_losses()
-        return loss, (y_pred, new_non_trainable, tracker_values)
+        # add_metric values must leave the gradient trace as outputs, not as attributes.
+        added = model._pop_added_metric_values()
+        return loss, (y_pred, new_non_trainable, tracker_values, added)
 
-    (loss, (y_pred, non_trainable, metrics_values)), grads = jax.value_and_grad(
+    (loss, (y_pred, non_trainable, metrics_values, added)), grads = jax.value_and_grad(
         loss_fn, has_aux=True)(trainable)
     trainable, optimizer_values = model.optimizer.stateless_apply(
         optimizer_values, grads, trainable)
     y_pred = jax.lax.stop_gradient(y_pred)
+    model._added_metric_values.update(jax.lax.stop_gradient(added))
     with _scope(model, trainable, non_trainable, metrics_values) as scope:
         model._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
         logs = model.compute_metrics(x, y, y_pred, sample_weight)

@@ -95,7 +95,8 @@ def test_dot():
     normalized = _np(layers.Dot(axes=1, normalize=True)([A + 0.5, B]))
     a_unit = (A + 0.5) / np.linalg.norm(A + 0.5, axis=1, keepdims=True)
     b_unit = B / np.linalg.norm(B, axis=1, keepdims=True)
-    np.testing.assert_allclose(normalized, (a_unit * b_unit).sum(1, keepdims=True), rtol=1e-5)
+    np.testing.assert_allclose(normalized, (a_unit * b_unit).sum(1, keepdims=True), rtol=1e-5,
+                               atol=1e-6)
     out = layers.Dot(axes=(2, 2))([cornu.Input(shape=(3, 4)), cornu.Input(shape=(5, 4))])
     assert tuple(out.shape) == (None, 3, 5)
     config = layers.Dot(axes=(1, 1), normalize=True).get_config()

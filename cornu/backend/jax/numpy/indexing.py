@@ -55,11 +55,6 @@ def get_item(x, key):
     return convert_to_tensor(x)[_index_key(key)]
 
 
-def _is_static(values):
-    return not any(isinstance(v, jax.core.Tracer) for v in (
-        values if isinstance(values, (list, tuple)) else [values]))
-
-
 def slice(inputs, start_indices, shape):  # noqa: A001
     inputs = convert_to_tensor(inputs)
     sizes = tuple(int(d) for d in shape)
@@ -157,11 +152,11 @@ def histogram(x, bins=10, range=None):  # noqa: A002
 
 
 def tril_indices(n, k=0, m=None):
-    return tuple(i.astype("int32") for i in jnp.tril_indices(n, k, m))
+    return tuple(jnp.asarray(i, dtype="int32") for i in np.tril_indices(n, k, m))
 
 
 def triu_indices(n, k=0, m=None):
-    return tuple(i.astype("int32") for i in jnp.triu_indices(n, k, m))
+    return tuple(jnp.asarray(i, dtype="int32") for i in np.triu_indices(n, k, m))
 
 
 def unique_values(x):
