@@ -4,8 +4,8 @@ import types
 from cornu.activations.activations import (  # noqa: F401
     ALIASES, ALL_ACTIVATIONS, celu, elu, exponential, gelu, glu, hard_shrink, hard_sigmoid,
     hard_silu, hard_swish, hard_tanh, leaky_relu, linear, log_sigmoid, log_softmax, mish, relu,
-    relu6, selu, sigmoid, silu, soft_shrink, softmax, softplus, softsign, sparse_plus, sparsemax,
-    squareplus, swish, tanh, tanh_shrink, threshold)
+    relu6, selu, sigmoid, silu, soft_shrink, softmax, softplus, softsign, sparse_plus,
+    sparse_sigmoid, sparsemax, squareplus, swish, tanh, tanh_shrink, threshold)
 
 _BY_NAME = {**ALL_ACTIVATIONS, **ALIASES}
 

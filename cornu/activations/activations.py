@@ -191,6 +191,11 @@ def sparse_plus(x):
     return ops.where(ops.less_equal(x, -1.0), ops.zeros_like(x), upper)
 
 
+def sparse_sigmoid(x):
+    """0 for `x <= -1`, 1 for `x >= 1`, `(x + 1) / 2` in between."""
+    return ops.clip(ops.divide(ops.add(x, 1.0), 2.0), 0.0, 1.0)
+
+
 def log_sigmoid(x):
     """`log(sigmoid(x))`, computed stably as `-softplus(-x)`."""
     return ops.negative(ops.softplus(ops.negative(x)))
@@ -225,6 +230,6 @@ ALL_ACTIVATIONS = {
     for fn in (relu, relu6, leaky_relu, elu, selu, gelu, silu, sigmoid, hard_sigmoid, hard_silu,
                softmax, log_softmax, softplus, softsign, tanh, exponential, linear, mish, celu,
                glu, tanh_shrink, hard_tanh, hard_shrink, soft_shrink, squareplus, sparse_plus,
-               log_sigmoid, threshold, sparsemax)
+               sparse_sigmoid, log_sigmoid, threshold, sparsemax)
 }
 ALIASES = {"swish": silu, "hard_swish": hard_silu}

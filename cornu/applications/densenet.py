@@ -51,6 +51,8 @@ def _densenet(blocks, model_name, include_top, weights, input_tensor, input_shap
     from cornu.models.functional import Functional
 
     imagenet_utils.check_weights_argument(weights, include_top, classes, model_name)
+    if include_top:
+        imagenet_utils.validate_activation(classifier_activation, weights)
     input_shape = imagenet_utils.obtain_input_shape(
         input_shape, default_size=224, min_size=32, data_format=config.image_data_format(),
         require_flatten=include_top, weights=weights)
@@ -71,7 +73,6 @@ def _densenet(blocks, model_name, include_top, weights, input_tensor, input_shap
 
     if include_top:
         x = GlobalAveragePooling2D(name="avg_pool")(x)
-        imagenet_utils.validate_activation(classifier_activation, weights)
         x = Dense(classes, activation=classifier_activation, name="predictions")(x)
     elif pooling == "avg":
         x = GlobalAveragePooling2D(name="avg_pool")(x)

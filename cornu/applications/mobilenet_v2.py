@@ -79,6 +79,8 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
     Example: `MobileNetV2(weights=None, include_top=False, input_shape=(32, 32, 3))`.
     """
     imagenet_utils.check_weights_argument(weights, include_top, classes, "MobileNetV2")
+    if include_top:
+        imagenet_utils.validate_activation(classifier_activation, weights)
     data_format = config.image_data_format()
     rows = _default_rows(input_shape, input_tensor, data_format)
     if weights == "imagenet":
@@ -110,7 +112,6 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
 
     if include_top:
         x = GlobalAveragePooling2D()(x)
-        imagenet_utils.validate_activation(classifier_activation, weights)
         x = Dense(classes, activation=classifier_activation, name="predictions")(x)
     elif pooling == "avg":
         x = GlobalAveragePooling2D()(x)

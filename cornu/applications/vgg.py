@@ -20,6 +20,8 @@ def _vgg(convs_per_block, model_name, include_top, weights, input_tensor, input_
     from cornu.models.functional import Functional
 
     imagenet_utils.check_weights_argument(weights, include_top, classes, model_name)
+    if include_top:
+        imagenet_utils.validate_activation(classifier_activation, weights)
     input_shape = imagenet_utils.obtain_input_shape(
         input_shape, default_size=224, min_size=32, data_format=config.image_data_format(),
         require_flatten=include_top, weights=weights)
@@ -35,7 +37,6 @@ def _vgg(convs_per_block, model_name, include_top, weights, input_tensor, input_
         x = Flatten(name="flatten")(x)
         x = Dense(4096, activation="relu", name="fc1")(x)
         x = Dense(4096, activation="relu", name="fc2")(x)
-        imagenet_utils.validate_activation(classifier_activation, weights)
         x = Dense(classes, activation=classifier_activation, name="predictions")(x)
     elif pooling == "avg":
         x = GlobalAveragePooling2D()(x)
@@ -45,7 +46,8 @@ def _vgg(convs_per_block, model_name, include_top, weights, input_tensor, input_
     model = Functional(model_input, x, name=name)
     top_hash, notop_hash = WEIGHTS_HASHES[model_name]
     suffix = "" if include_top else "_notop"
-    origin = WEIGHTS_ORIGIN + f"{model_name}/{model_name}_weights_tf_dim_ordering_tf_kernels{suffix}.h5"
+    origin = (WEIGHTS_ORIGIN +
+              f"{model_name}/{model_name}_weights_tf_dim_ordering_tf_kernels{suffix}.h5")
     imagenet_utils.load_model_weights(model, weights, origin,
                                       top_hash if include_top else notop_hash, model_name)
     return model

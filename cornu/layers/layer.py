@@ -275,10 +275,13 @@ class Layer(Operation):
     @property
     def losses(self):
         """Losses added during the last call plus weight-regularization penalties."""
-        result = []
+        result, seen = [], set()
         for layer in self._flatten_layers(include_self=True, recursive=True):
             result.extend(layer._losses)
             for variable in layer._trainable_variables:
+                if id(variable) in seen:  # a wrapper may list its inner layer's kernel too
+                    continue
+                seen.add(id(variable))
                 regularizer = getattr(variable, "regularizer", None)
                 if regularizer is not None and variable.trainable:
                     result.append(regularizer(variable))

@@ -7,10 +7,15 @@ from cornu import backend
 
 # Attributes that hold graph bookkeeping or caches, never owned state.
 _SKIPPED = frozenset({
+    # graph bookkeeping
     "_inbound_nodes", "_outbound_nodes", "_trainable_variables", "_non_trainable_variables",
     "_losses", "_init_args", "_init_kwargs", "_build_shapes_dict", "_operations", "_nodes",
-    "_inputs_struct", "_outputs_struct", "_inputs", "_outputs", "_compile_state",
-    "optimizer", "history", "_callbacks", "_trainer_cache",
+    "_runners", "_inputs_struct", "_outputs_struct", "_inputs", "_outputs", "_functional",
+    "_symbolic_metrics",
+    # trainer state: optimizer, metrics and caches of variables owned elsewhere
+    "optimizer", "history", "_compile_loss", "_compile_metrics", "_loss_tracker",
+    "_output_loss_trackers", "_added_metrics", "_added_metric_values", "_compile_config",
+    "_step_functions", "_variables_cache",
 })
 
 

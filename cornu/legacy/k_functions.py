@@ -302,10 +302,14 @@ def int_shape(x):
 
 
 def shape(x):
-    """The shape of `x` as a 1D int32 tensor (its entries can be used as sizes)."""
+    """The shape of `x` as a 1D int32 array.
+
+    Shapes are static in both engines (also while tracing), so a NumPy array is
+    returned: its entries work as sizes in `reshape`, `random_normal(shape=...)`, etc.
+    """
     if isinstance(x, KerasTensor):
         return tuple(x.shape)
-    return ops.convert_to_tensor(np.array(int_shape(x), dtype="int32"))
+    return np.array(int_shape(x), dtype="int32")
 
 
 def ndim(x):

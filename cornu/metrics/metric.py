@@ -1,7 +1,9 @@
 """`Metric`: stateful accumulation of a quality measure, with a stateless twin API."""
+import functools
+
 from cornu import backend
 from cornu import ops
-from cornu.backend.common import naming
+from cornu.backend.common import naming, state
 from cornu.backend.common.naming import name_scope
 from cornu.losses.loss import resolve_compute_dtype
 
@@ -44,6 +46,12 @@ class Metric:
         ...     def result(self):
         ...         return self.total.value
     """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        update = cls.__dict__.get("update_state")
+        if update is not None and not getattr(update, "_keeps_state_when_traced", False):
+            cls.update_state = _without_side_effects_when_traced(update)
 
     def __init__(self, dtype=None, name=None):
         object.__setattr__(self, "_variables", [])
@@ -104,10 +112,15 @@ class Metric:
                 f"{type(self).__name__}: call `super().__init__()` before `add_variable`.")
         dtype = dtype or self._dtype
         shape = tuple(int(d) for d in (shape or ()))
-        value = _initial_value(initializer, shape, dtype)
+        # A callable lets the engine build the value itself (outside any trace when the
+        # metric is first built while shapes are inferred).
+        def make_initial_value(shape, dtype=None):
+            return _initial_value(initializer, shape, dtype)
+
         with name_scope(self.name.replace("/", "_") or "metric"):
-            variable = backend.Variable(value, shape=shape, dtype=dtype, trainable=False,
-                                        aggregation=aggregation, name=name or "variable")
+            variable = backend.Variable(make_initial_value, shape=shape, dtype=dtype,
+                                        trainable=False, aggregation=aggregation,
+                                        name=name or "variable")
         self._variables.append(variable)
         self._initializers[id(variable)] = (initializer, shape, dtype)
         return variable
@@ -202,3 +215,20 @@ class Metric:
 def _current_value(scope, variable, fallback):
     value = scope.get_current_value(variable)
     return fallback if value is None else value
+
+
+def _without_side_effects_when_traced(update_state):
+    """Wrap `update_state` so shape inference (a symbolic build) never changes the state.
+
+    Lazily built metrics still create their variables then; the updates computed
+    from placeholder inputs are recorded in a throw-away `StatelessScope`.
+    """
+    @functools.wraps(update_state)
+    def wrapper(self, *args, **kwargs):
+        if state.in_symbolic_scope() and not state.in_stateless_scope():
+            with backend.StatelessScope():
+                return update_state(self, *args, **kwargs)
+        return update_state(self, *args, **kwargs)
+
+    wrapper._keeps_state_when_traced = True
+    return wrapper

@@ -319,6 +319,9 @@ class Functional(Model):
     def build(self, input_shape=None):
         self.built = True
 
+    def get_build_config(self):
+        return {"input_shape": None}
+
     # ------------------------------------------------------------------ config
     def get_config(self):
         from cornu.models import functional_config

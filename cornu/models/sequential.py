@@ -1,4 +1,7 @@
 """`Sequential`: a plain stack of layers, one input and one output."""
+import contextlib
+
+from cornu.backend.common import naming
 from cornu.backend.common.keras_tensor import KerasTensor
 from cornu.layers.core.input_layer import InputLayer
 from cornu.layers.layer import Layer
@@ -103,6 +106,16 @@ class Sequential(Model):
         inputs = input_layer.output_tensor
         x = inputs
         previous = input_layer
+        # Weights created here get paths under the model's name, as when built in a call.
+        scope = naming.name_scope(self.name) if naming.current_path().split("/")[-1] != \
+            self.name else contextlib.nullcontext()
+        with scope:
+            x = self._call_stack_symbolically(x, previous)
+        self._functional = Functional(inputs, x, name=f"{self.name}_graph")
+        self._build_shapes_dict = {"input_shape": list(input_shape)}
+        self.built = True
+
+    def _call_stack_symbolically(self, x, previous):
         for index, layer in enumerate(self.layers):
             try:
                 x = layer(x)
@@ -113,9 +126,7 @@ class Sequential(Model):
                     f"cannot be applied to the output of {previous.name!r}, which has shape "
                     f"{shape}: {error}") from error
             previous = layer
-        self._functional = Functional(inputs, x, name=f"{self.name}_graph")
-        self._build_shapes_dict = {"input_shape": list(input_shape)}
-        self.built = True
+        return x
 
     def call(self, inputs, training=None, mask=None):
         if self._functional is None:

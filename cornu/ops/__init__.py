@@ -4,7 +4,7 @@ Each family module (`core`, `numpy`, `nn`, `math`, `linalg`, `image`) defines it
 with `cornu.ops.dispatch`; this namespace re-exports them (image ops stay under
 `cornu.ops.image`, as in Keras).
 """
-from cornu.ops import core, image, linalg, math, nn, numpy  # noqa: F401
+from cornu.ops import core, image, linalg, math, nn, numpy, windows  # noqa: F401
 from cornu.ops.operation import Operation  # noqa: F401
 from cornu.ops.core import (  # noqa: F401,A004
     associative_scan, cast, cond, convert_to_numpy, convert_to_tensor, custom_gradient,
@@ -13,7 +13,8 @@ from cornu.ops.core import (  # noqa: F401,A004
     vectorized_map, while_loop,
 )
 from cornu.ops.numpy import (  # noqa: F401,A004
-    abs, absolute, add, all, allclose, amax, amin, any, append, arange, arccos, arccosh,
+    angle, corrcoef, correlate, isin, isneginf, isposinf, isreal, logaddexp2, trapezoid, vander,
+    vectorize, abs, absolute, add, all, allclose, amax, amin, any, append, arange, arccos, arccosh,
     arcsin, arcsinh, arctan, arctan2, arctanh, argmax, argmin, argpartition, argsort,
     argwhere, array, array_split, atleast_1d, atleast_2d, atleast_3d, average, bincount,
     bitwise_and, bitwise_invert, bitwise_left_shift, bitwise_not, bitwise_or,
@@ -40,6 +41,7 @@ from cornu.ops.math import (  # noqa: F401,A004
     rsqrt, segment_max, segment_sum, top_k,
 )
 from cornu.ops.nn import (  # noqa: F401,A004
+    layer_normalization, rms_normalization,
     average_pool, batch_normalization, binary_crossentropy, categorical_crossentropy,
     celu, conv, conv_transpose, ctc_loss, depthwise_conv, dot_product_attention, elu,
     gelu, glu, hard_shrink, hard_sigmoid, hard_silu, hard_swish, hard_tanh, leaky_relu,
@@ -49,6 +51,8 @@ from cornu.ops.nn import (  # noqa: F401,A004
     swish, tanh_shrink, threshold,
 )
 from cornu.ops.linalg import (  # noqa: F401,A004
+    cholesky_inverse,
     cholesky, det, eig, eigh, inv, lstsq, lu_factor, norm, qr, slogdet, solve,
     solve_triangular, svd,
 )
+from cornu.ops.windows import bartlett, blackman, hamming, hanning, kaiser  # noqa: F401

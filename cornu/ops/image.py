@@ -3,6 +3,12 @@
     >>> from cornu import ops
     >>> ops.image.resize(ops.ones((1, 4, 4, 3)), (8, 8)).shape   # (1, 8, 8, 3)
 """
+import functools
+
+from cornu import backend, config
+from cornu.backend import engine
+from cornu.backend.common.dtypes import standardize_dtype
+from cornu.ops.dispatch import op
 from cornu.ops.spec import engine_op
 
 resize = engine_op("image", "resize", """Resize images to `size = (height, width)`.
@@ -23,3 +29,122 @@ Example:
 """)
 rgb_to_grayscale = engine_op("image", "rgb_to_grayscale",
                              "Convert RGB images to one-channel grayscale.")
+
+
+_FILL_MODES = ("constant", "nearest", "wrap", "mirror", "reflect")
+
+
+def _map_coordinate(coordinate, size, fill_mode):
+    """Map out-of-range (float) pixel coordinates back inside `[0, size - 1]`."""
+    numpy = engine.numpy
+    if fill_mode == "nearest" or fill_mode == "constant":
+        return numpy.clip(coordinate, 0, size - 1)
+    if fill_mode == "wrap":
+        return numpy.mod(coordinate, size)
+    if fill_mode == "reflect":  # (d c b a | a b c d | d c b a)
+        period = 2 * size
+        folded = numpy.mod(coordinate, period)
+        return numpy.where(folded >= size, period - 1 - folded, folded)
+    period = max(2 * size - 2, 1)  # mirror: (d c b | a b c d | c b a)
+    folded = numpy.mod(numpy.absolute(coordinate), period)
+    return numpy.where(folded >= size, period - folded, folded)
+
+
+def _gather(flat_images, rows, cols, width, fill_mode, fill_value, height):
+    """Pixels at integer (rows, cols), `(batch, h, w)` each, from `(batch, H*W, C)` images."""
+    numpy = engine.numpy
+    valid = None
+    if fill_mode == "constant":
+        valid = numpy.logical_and(
+            numpy.logical_and(numpy.greater_equal(rows, 0), numpy.less_equal(rows, height - 1)),
+            numpy.logical_and(numpy.greater_equal(cols, 0), numpy.less_equal(cols, width - 1)))
+    rows = _map_coordinate(rows, height, fill_mode)
+    cols = _map_coordinate(cols, width, fill_mode)
+    index = engine.core.cast(numpy.add(numpy.multiply(rows, width), cols), "int32")
+    batch, out_h, out_w = index.shape
+    index = numpy.reshape(index, (batch, out_h * out_w, 1))
+    pixels = numpy.take_along_axis(flat_images, index, axis=1)
+    pixels = numpy.reshape(pixels, (batch, out_h, out_w, flat_images.shape[-1]))
+    if valid is not None:
+        pixels = numpy.where(numpy.expand_dims(valid, -1), pixels,
+                             engine.core.cast(fill_value, standardize_dtype(pixels.dtype)))
+    return pixels
+
+
+@op
+def affine_transform(images, transform, interpolation="bilinear", fill_mode="constant",
+                     fill_value=0, data_format=None):
+    """Apply projective transforms `[a0, a1, a2, b0, b1, b2, c0, c1]` to images.
+
+    Each output pixel `(x, y)` is read from the input at
+    `((a0 x + a1 y + a2) / k, (b0 x + b1 y + b2) / k)` with `k = c0 x + c1 y + 1`.
+
+    Args:
+        images: `(batch, h, w, c)` or `(h, w, c)` (channels_first also accepted).
+        transform: `(8,)` or `(batch, 8)`.
+        interpolation: "bilinear" or "nearest".
+        fill_mode: "constant", "nearest", "wrap", "mirror" or "reflect".
+        fill_value: value outside the input for `fill_mode="constant"`.
+        data_format: "channels_last" (default) or "channels_first".
+
+    Returns:
+        Transformed images with the input's shape.
+
+    Example:
+        >>> shift_right = [1, 0, -1, 0, 1, 0, 0, 0]
+        >>> ops.image.affine_transform(images, shift_right)
+    """
+    numpy = engine.numpy
+    data_format = config.standardize_data_format(data_format)
+    if interpolation not in ("bilinear", "nearest"):
+        raise ValueError("`affine_transform`: interpolation must be 'bilinear' or 'nearest', "
+                         f"received {interpolation!r}.")
+    if fill_mode not in _FILL_MODES:
+        raise ValueError(f"`affine_transform`: fill_mode must be one of {_FILL_MODES}, "
+                         f"received {fill_mode!r}.")
+    images = engine.core.convert_to_tensor(images)
+    if not backend.is_float_dtype(images.dtype):
+        images = engine.core.cast(images, backend.floatx())
+    if images.ndim not in (3, 4):
+        raise ValueError("`affine_transform` expects a 3D image or a 4D batch of images, "
+                         f"received shape {tuple(images.shape)}.")
+    single = images.ndim == 3
+    if single:
+        images = numpy.expand_dims(images, 0)
+    if data_format == "channels_first":
+        images = numpy.transpose(images, (0, 2, 3, 1))
+    batch, height, width, channels = images.shape
+    transform = engine.core.convert_to_tensor(transform, dtype=standardize_dtype(images.dtype))
+    if transform.ndim == 1:
+        transform = numpy.broadcast_to(transform, (batch, 8))
+    if tuple(transform.shape) != (batch, 8):
+        raise ValueError("`affine_transform`: transform must have shape (8,) or (batch, 8), "
+                         f"received {tuple(transform.shape)} for {batch} images.")
+    rows = numpy.reshape(numpy.arange(height, dtype=images.dtype), (1, height, 1))
+    cols = numpy.reshape(numpy.arange(width, dtype=images.dtype), (1, 1, width))
+    a0, a1, a2, b0, b1, b2, c0, c1 = [
+        numpy.reshape(numpy.take(transform, i, axis=1), (batch, 1, 1)) for i in range(8)]
+    scale = numpy.add(numpy.add(numpy.multiply(c0, cols), numpy.multiply(c1, rows)), 1.0)
+    source_x = numpy.divide(numpy.add(numpy.add(numpy.multiply(a0, cols),
+                                                numpy.multiply(a1, rows)), a2), scale)
+    source_y = numpy.divide(numpy.add(numpy.add(numpy.multiply(b0, cols),
+                                                numpy.multiply(b1, rows)), b2), scale)
+    flat = numpy.reshape(images, (batch, height * width, channels))
+    gather = functools.partial(_gather, flat, width=width, fill_mode=fill_mode,
+                               fill_value=fill_value, height=height)
+    if interpolation == "nearest":
+        result = gather(numpy.round(source_y), numpy.round(source_x))
+    else:
+        y0, x0 = numpy.floor(source_y), numpy.floor(source_x)
+        wy = numpy.expand_dims(numpy.subtract(source_y, y0), -1)
+        wx = numpy.expand_dims(numpy.subtract(source_x, x0), -1)
+        y1, x1 = numpy.add(y0, 1.0), numpy.add(x0, 1.0)
+        top = numpy.add(numpy.multiply(gather(y0, x0), numpy.subtract(1.0, wx)),
+                        numpy.multiply(gather(y0, x1), wx))
+        bottom = numpy.add(numpy.multiply(gather(y1, x0), numpy.subtract(1.0, wx)),
+                           numpy.multiply(gather(y1, x1), wx))
+        result = numpy.add(numpy.multiply(top, numpy.subtract(1.0, wy)),
+                           numpy.multiply(bottom, wy))
+    if data_format == "channels_first":
+        result = numpy.transpose(result, (0, 3, 1, 2))
+    return result[0] if single else result

@@ -3,6 +3,8 @@
     >>> from cornu import ops
     >>> ops.inv([[2.0, 0.0], [0.0, 4.0]])   # [[0.5, 0.], [0., 0.25]]
 """
+from cornu.backend import engine
+from cornu.ops.dispatch import op
 from cornu.ops.spec import engine_op
 
 cholesky = engine_op("linalg", "cholesky", "Cholesky factor (lower unless `upper=True`).")
@@ -19,3 +21,17 @@ solve_triangular = engine_op("linalg", "solve_triangular",
                              "Solve `a @ x = b` for triangular `a`.")
 lstsq = engine_op("linalg", "lstsq", "Least-squares solution of `a @ x = b`.")
 norm = engine_op("linalg", "norm", "Vector or matrix norm (`ord`, `axis`, `keepdims`).")
+
+
+@op
+def cholesky_inverse(x, upper=False):
+    """Inverse of `A` given its Cholesky factor `x` (`A = x @ x.T`, or `x.T @ x` if upper).
+
+    Example:
+        >>> ops.cholesky_inverse(ops.cholesky(a))   # == ops.inv(a)
+    """
+    factor = engine.core.convert_to_tensor(x)
+    factor_t = engine.numpy.swapaxes(factor, -1, -2)
+    product = engine.numpy.matmul(factor_t, factor) if upper else engine.numpy.matmul(
+        factor, factor_t)
+    return engine.linalg.inv(product)

@@ -6,6 +6,9 @@ Layouts follow Keras: `data_format="channels_last"` by default and kernels shape
     >>> from cornu import ops
     >>> ops.softmax(ops.ones((2, 4)))         # each row sums to 1
 """
+from cornu import backend
+from cornu.backend import engine
+from cornu.ops.dispatch import op
 from cornu.ops.spec import engine_op
 
 relu = engine_op("nn", "relu", "Rectified linear unit `max(x, 0)`.")
@@ -87,3 +90,53 @@ dot_product_attention = engine_op(
     "nn", "dot_product_attention",
     "Scaled dot-product attention on `(batch, length, heads, dim)` tensors.")
 psnr = engine_op("nn", "psnr", "Peak signal-to-noise ratio between `x1` and `x2`.")
+
+
+@op
+def rms_normalization(x, scale=1, axis=-1, epsilon=None):
+    """Root-mean-square normalization: `x / sqrt(mean(x**2, axis) + epsilon) * scale`.
+
+    Args:
+        x: input tensor.
+        scale: multiplier broadcast against `x`.
+        axis: axis (or axes) to normalize over.
+        epsilon: added to the mean square (default `backend.epsilon()`).
+
+    Returns:
+        Normalized tensor.
+
+    Example:
+        >>> ops.rms_normalization(ops.ones((2, 4)))   # all ones (up to epsilon)
+    """
+    epsilon = backend.epsilon() if epsilon is None else epsilon
+    numpy = engine.numpy
+    x = engine.core.convert_to_tensor(x)
+    if not backend.is_float_dtype(x.dtype):
+        x = engine.core.cast(x, backend.floatx())
+    mean_square = numpy.mean(numpy.square(x), axis=axis, keepdims=True)
+    return numpy.multiply(numpy.multiply(x, numpy.rsqrt(numpy.add(mean_square, epsilon))),
+                          scale)
+
+
+@op
+def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
+    """Layer normalization over `axis`: `(x - mean) / sqrt(var + epsilon) * gamma + beta`.
+
+    Example:
+        >>> ops.layer_normalization(ops.arange(4.0))   # zero mean, unit variance
+    """
+    if kwargs.get("rms_scaling"):
+        return rms_normalization(x, 1 if gamma is None else gamma, axis, epsilon)
+    epsilon = backend.epsilon() if epsilon is None else epsilon
+    numpy = engine.numpy
+    x = engine.core.convert_to_tensor(x)
+    if not backend.is_float_dtype(x.dtype):
+        x = engine.core.cast(x, backend.floatx())
+    mean = numpy.mean(x, axis=axis, keepdims=True)
+    variance = numpy.var(x, axis=axis, keepdims=True)
+    result = numpy.multiply(numpy.subtract(x, mean), numpy.rsqrt(numpy.add(variance, epsilon)))
+    if gamma is not None:
+        result = numpy.multiply(result, gamma)
+    if beta is not None:
+        result = numpy.add(result, beta)
+    return result

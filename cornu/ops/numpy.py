@@ -6,8 +6,14 @@ symbolic `KerasTensor`s. Example:
     >>> from cornu import ops
     >>> ops.add(ops.ones((2,)), 1.5)      # tensor([2.5, 2.5])
 """
+import builtins as _builtins
+
+import numpy as _np
+
 from cornu import backend
 from cornu.backend import engine
+from cornu.backend.common.dtypes import is_float_dtype, result_type, standardize_dtype
+from cornu.ops.dispatch import op
 from cornu.ops.spec import engine_op, op_with_spec, symbolic
 
 add = engine_op("numpy", "add", "Add `x1` and `x2` element-wise (broadcasting, Keras dtype promotion).")
@@ -255,3 +261,183 @@ def bincount(x, weights=None, minlength=0, sparse=False):
         >>> ops.bincount([0, 1, 1, 3])   # [1, 2, 0, 1]
     """
     return engine.numpy.bincount(x, weights=weights, minlength=minlength, sparse=sparse)
+
+
+# Composite ops: written once on top of engine primitives.
+_LN2 = 0.6931471805599453
+_numpy = engine.numpy
+
+
+def _dtype_of(value):
+    return engine.core.convert_to_tensor(value).dtype
+
+
+@op
+def angle(x):
+    """Counter-clockwise angle (radians) of complex numbers; 0 or pi for real input.
+
+    Example:
+        >>> ops.angle([-1.0, 2.0])   # [3.1415927, 0.]
+    """
+    x = engine.core.convert_to_tensor(x)
+    return _numpy.arctan2(_numpy.imag(x), _numpy.real(x))
+
+
+@op
+def isin(x1, x2, assume_unique=False, invert=False):
+    """True where an element of `x1` occurs in `x2` (or does not, with `invert=True`).
+
+    Example:
+        >>> ops.isin([1, 2, 3], [2, 5])   # [False, True, False]
+    """
+    x1 = engine.core.convert_to_tensor(x1)
+    candidates = _numpy.reshape(x2, (-1,))
+    found = _numpy.any(_numpy.equal(_numpy.expand_dims(x1, -1), candidates), axis=-1)
+    return _numpy.logical_not(found) if invert else found
+
+
+@op
+def isposinf(x):
+    """True where `x` is +inf."""
+    return _numpy.logical_and(_numpy.isinf(x), _numpy.greater(x, 0))
+
+
+@op
+def isneginf(x):
+    """True where `x` is -inf."""
+    return _numpy.logical_and(_numpy.isinf(x), _numpy.less(x, 0))
+
+
+@op
+def isreal(x):
+    """True where the imaginary part of `x` is zero."""
+    return _numpy.equal(_numpy.imag(x), 0)
+
+
+@op
+def logaddexp2(x1, x2):
+    """`log2(2**x1 + 2**x2)` computed stably."""
+    return _numpy.divide(_numpy.logaddexp(_numpy.multiply(x1, _LN2),
+                                          _numpy.multiply(x2, _LN2)), _LN2)
+
+
+@op
+def trapezoid(y, x=None, dx=1.0, axis=-1):
+    """Integrate `y` along `axis` with the trapezoidal rule (sample points `x` or spacing `dx`).
+
+    Example:
+        >>> ops.trapezoid([1.0, 2.0, 3.0])   # 4.0
+    """
+    y = engine.core.convert_to_tensor(y)
+    length = y.shape[axis]
+    upper = _numpy.take(y, _numpy.arange(1, length), axis=axis)
+    lower = _numpy.take(y, _numpy.arange(0, length - 1), axis=axis)
+    if x is None:
+        spacing = dx
+    else:
+        x = engine.core.convert_to_tensor(x)
+        spacing = _numpy.diff(x, axis=axis if x.ndim > 1 else -1)
+        if x.ndim == 1 and y.ndim > 1:
+            shape = [1] * y.ndim
+            shape[axis] = length - 1
+            spacing = _numpy.reshape(spacing, shape)
+    area = _numpy.multiply(_numpy.add(upper, lower), spacing)
+    return _numpy.divide(_numpy.sum(area, axis=axis), 2.0)
+
+
+@op
+def vander(x, N=None, increasing=False):
+    """Vandermonde matrix: columns are powers of the 1D input `x`.
+
+    Example:
+        >>> ops.vander([1, 2, 3], 3)   # [[1, 1, 1], [4, 2, 1], [9, 3, 1]]
+    """
+    x = engine.core.convert_to_tensor(x)
+    if x.ndim != 1:
+        raise ValueError(f"`vander` expects a 1D input, received shape {tuple(x.shape)}.")
+    columns = x.shape[0] if N is None else int(N)
+    powers = _numpy.arange(columns - 1, -1, -1) if not increasing else _numpy.arange(columns)
+    powers = engine.core.cast(powers, standardize_dtype(x.dtype))
+    return _numpy.power(_numpy.expand_dims(x, -1), powers)
+
+
+@op
+def correlate(x1, x2, mode="valid"):
+    """Cross-correlation of two 1D sequences (NumPy `correlate`).
+
+    Args:
+        x1, x2: 1D tensors.
+        mode: "valid", "same" or "full".
+
+    Returns:
+        1D tensor.
+
+    Example:
+        >>> ops.correlate([1.0, 2.0, 3.0], [0.0, 1.0])   # [2., 3.]
+    """
+    if mode not in ("valid", "same", "full"):
+        raise ValueError(f"`correlate`: mode must be 'valid', 'same' or 'full', "
+                         f"received {mode!r}.")
+    common = result_type(standardize_dtype(_dtype_of(x1)), standardize_dtype(_dtype_of(x2)))
+    x1 = engine.core.convert_to_tensor(x1, dtype=common)
+    x2 = engine.core.convert_to_tensor(x2, dtype=common)
+    if len(x1.shape) != 1 or len(x2.shape) != 1:
+        raise ValueError(f"`correlate` expects 1D inputs, received shapes {tuple(x1.shape)} "
+                         f"and {tuple(x2.shape)}.")
+    n, m = x1.shape[0], x2.shape[0]
+    padded = _numpy.pad(x1, ((m - 1, m - 1),))
+    full_length = n + m - 1
+    index = _np.arange(full_length)[:, None] + _np.arange(m)[None, :]
+    windows = _numpy.take(padded, index)
+    full = _numpy.matmul(windows, _numpy.conj(x2))
+    if mode == "full":
+        return full
+    if mode == "valid":
+        shorter, longer = _builtins.min(n, m), _builtins.max(n, m)
+        start, size = shorter - 1, longer - shorter + 1
+    else:
+        size = _builtins.max(n, m)
+        start = (full_length - size) // 2
+    return _numpy.take(full, _np.arange(start, start + size))
+
+
+@op
+def corrcoef(x):
+    """Pearson correlation coefficients between the rows of `x`."""
+    x = engine.core.convert_to_tensor(x)
+    if not is_float_dtype(x.dtype):
+        x = engine.core.cast(x, backend.floatx())
+    centered = _numpy.subtract(x, _numpy.mean(x, axis=-1, keepdims=True))
+    covariance = _numpy.matmul(centered, _numpy.transpose(_numpy.conj(centered)))
+    scale = _numpy.sqrt(_numpy.diagonal(covariance))
+    return _numpy.clip(_numpy.divide(covariance, _numpy.outer(scale, scale)), -1.0, 1.0)
+
+
+def vectorize(pyfunc, *, excluded=None, signature=None):
+    """Turn an element-wise tensor function into one that maps over broadcast inputs.
+
+    Example:
+        >>> ops.vectorize(lambda a, b: a + b)(ops.ones((2, 2)), 1.0)
+    """
+    if signature is not None:
+        raise NotImplementedError("`vectorize` with a `signature` is not supported yet.")
+    excluded = set(excluded or ())
+
+    def vectorized(*args):
+        mapped = [i for i in range(len(args)) if i not in excluded]
+        tensors = [engine.core.convert_to_tensor(args[i]) for i in mapped]
+        shape = _np.broadcast_shapes(*[tuple(t.shape) for t in tensors])
+        flat = [_numpy.reshape(_numpy.broadcast_to(t, shape), (-1,)) for t in tensors]
+
+        def apply(elements):
+            call_args = list(args)
+            for index, element in zip(mapped, elements):
+                call_args[index] = element
+            return pyfunc(*call_args)
+
+        from cornu.ops.core import vectorized_map
+
+        result = vectorized_map(apply, flat)
+        return _numpy.reshape(result, shape)
+
+    return vectorized

@@ -6,6 +6,7 @@ _NAMES = {
                                      "image_dataset_from_directory"),
     "timeseries_dataset_from_array": ("cornu.utils.timeseries_dataset",
                                       "timeseries_dataset_from_array"),
+    "text_dataset_from_directory": ("cornu.utils.text_dataset", "text_dataset_from_directory"),
 }
 _SUBMODULES = ("image", "sequence")
 

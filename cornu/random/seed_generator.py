@@ -50,9 +50,10 @@ class SeedGenerator:
 
     def next(self, ordered=True):
         """Return the current seed (a 2-element int tensor) and advance the state."""
-        current = self.state.value
+        # Copy first: some engines assign in place, which would change the returned seed.
+        current = engine.numpy.copy(self.state.value)
         self.state.assign(engine.numpy.add(current, np.array([0, 1], dtype=_SEED_DTYPE)))
-        return engine.numpy.copy(current) if backend.backend() == "torch" else current
+        return current
 
     def get_config(self):
         return {"seed": self._initial_seed}

@@ -421,6 +421,8 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
             return _resolve_function(inner, module, custom_objects, module_objects)
         _check_no_forbidden_keys(inner, class_name)
         shared_id = config.get("shared_object_id")
+        if not isinstance(shared_id, (int, str)) or isinstance(shared_id, bool):
+            shared_id = None  # odd ids from foreign writers are ignored, not trusted
         loading = _loading_stack[-1] if _loading_stack else None
         if loading is not None and shared_id is not None and shared_id in loading:
             return loading[shared_id]
@@ -443,6 +445,7 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
         if build_config and hasattr(instance, "build_from_config") and not getattr(
                 instance, "built", False):
             instance.build_from_config(build_config)
+            _remember_build_config(instance, build_config)
         compile_config = config.get("compile_config")
         if (compile_config and kwargs.get("compile", True) is not False
                 and hasattr(instance, "compile_from_config")):
@@ -450,6 +453,17 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
         if loading is not None and shared_id is not None:
             loading[shared_id] = instance
         return instance
+
+
+def _remember_build_config(instance, build_config):
+    # A layer built from its config was never called, so it would otherwise save
+    # without `build_config` and Keras could not rebuild it before loading weights.
+    if getattr(instance, "_build_shapes_dict", False) is not None:
+        return
+    if "shapes_dict" in build_config:
+        instance._build_shapes_dict = dict(build_config["shapes_dict"])
+    elif "input_shape" in build_config:
+        instance._build_shapes_dict = {"input_shape": build_config["input_shape"]}
 
 
 @contextlib.contextmanager

@@ -99,6 +99,10 @@ def own_variables(obj):
         if callable(flatten):
             for layer in flatten(include_self=False, recursive=True):
                 foreign.update(id(v) for v in getattr(layer, "weights", ()))
+        seed_states = getattr(obj, "_seed_state_variables", None)
+        if callable(seed_states):
+            # Keras never stores random seed state.
+            foreign.update(id(v) for v in seed_states())
         optimizer = getattr(obj, "optimizer", None)
         if optimizer is not None and hasattr(optimizer, "variables"):
             foreign.update(id(v) for v in optimizer.variables)

@@ -50,25 +50,52 @@ def _as_loss_object(identifier):
     return losses.LossFunctionWrapper(loss, name=name)
 
 
+def output_names_for(y_pred, model_names=None):
+    """Names of the outputs: the model's own, else dict keys, else `output_1`, `output_2`..."""
+    if isinstance(y_pred, dict):
+        return list(y_pred.keys())
+    count = len(_flat(y_pred))
+    if model_names and len(model_names) == count:
+        return list(model_names)
+    if count == 1:
+        return ["output"]
+    return [f"output_{index + 1}" for index in range(count)]
+
+
 class CompileLoss:
-    """The compiled loss: a weighted sum of one loss per output."""
+    """The compiled loss: a weighted sum of one loss per output.
+
+    Matching losses to outputs needs the output structure, so it happens on `build`
+    (the first prediction), which also works for subclassed models.
+    """
 
     def __init__(self, loss, loss_weights=None, output_names=None):
-        from cornu import losses
-
-        self.output_names = list(output_names or [])
         self._raw_loss = loss
-        per_output = _match_to_outputs(loss, self.output_names, "loss") \
-            if len(self.output_names) > 1 else [loss]
-        weights = _match_to_outputs(loss_weights, self.output_names, "loss_weights") \
-            if len(self.output_names) > 1 else [loss_weights]
+        self._raw_weights = loss_weights
+        self._model_output_names = list(output_names or [])
+        self.built = False
+        self.output_names = []
+        self.losses = []
+        self.loss_weights = []
+        self.names = []
+
+    def build(self, y_pred):
+        self.output_names = output_names_for(y_pred, self._model_output_names)
+        multi = len(self.output_names) > 1
+        per_output = _match_to_outputs(self._raw_loss, self.output_names, "loss") \
+            if multi else [self._raw_loss]
+        weights = _match_to_outputs(self._raw_weights, self.output_names, "loss_weights") \
+            if multi else [self._raw_weights]
         self.losses = [_as_loss_object(item) for item in per_output]
         self.loss_weights = [1.0 if w is None else float(w) for w in weights]
-        self.names = [
-            f"{name}_loss" for name in self.output_names] if len(self.output_names) > 1 else []
+        self.names = [f"{name}_loss" for name, loss in zip(self.output_names, self.losses)
+                      if loss is not None] if multi else []
+        self.built = True
 
     def __call__(self, y_true, y_pred, sample_weight=None):
         """Return `(total_loss, per_output_losses)`."""
+        if not self.built:
+            self.build(y_pred)
         preds = _flat(y_pred)
         trues = self._targets_for(y_true, len(preds))
         weights = self._targets_for(sample_weight, len(preds)) if sample_weight is not None \
@@ -127,6 +154,7 @@ class CompileMetrics(Metric):
     def build(self, y_true, y_pred):
         from cornu.metrics.metric_resolution import resolve_metric
 
+        self.output_names = output_names_for(y_pred, self.output_names)
         preds = _flat(y_pred)
         trues = CompileLoss._targets_for(self, y_true, len(preds)) if y_true is not None \
             else [None] * len(preds)

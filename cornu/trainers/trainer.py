@@ -59,9 +59,7 @@ class Trainer:
         self._compile_metrics = CompileMetrics(
             metrics, weighted_metrics, output_names, loss=loss) if has_metrics else None
         self._loss_tracker = metrics_module.Mean(name="loss")
-        self._output_loss_trackers = [
-            metrics_module.Mean(name=name) for name in self._compile_loss.names
-        ] if self._compile_loss is not None else []
+        self._output_loss_trackers = []  # made when the compiled loss is built
         self._added_metrics = {}
         self.run_eagerly = bool(run_eagerly)
         self.steps_per_execution = int(steps_per_execution)
@@ -74,6 +72,13 @@ class Trainer:
         }
         self._step_functions = {}
         self.compiled = True
+
+    def _build_compiled_loss(self, y_pred):
+        from cornu import metrics as metrics_module
+
+        self._compile_loss.build(y_pred)
+        self._output_loss_trackers = [metrics_module.Mean(name=name)
+                                      for name in self._compile_loss.names]
 
     def _compile_output_names(self):
         names = getattr(self, "output_names", None)
@@ -139,6 +144,8 @@ class Trainer:
         """
         total = None
         if self._compile_loss is not None:
+            if not self._compile_loss.built:
+                self._build_compiled_loss(y_pred)
             total, per_output = self._compile_loss(y, y_pred, sample_weight)
             for tracker, value in zip(self._output_loss_trackers, per_output):
                 if value is not None:
@@ -224,6 +231,11 @@ class Trainer:
             cached = self._variables_cache["non_trainable"] = self.non_trainable_variables
         return cached
 
+    def jax_state_sync(self):
+        """Write the state held by running JAX steps back into the variables (no-op on torch)."""
+        for step in self._step_functions.values():
+            step.sync(keep_state=True)
+
     def zero_grad(self):
         """Clear accumulated gradients of the trainable variables (torch custom loops)."""
         engine.trainer.zero_grad(self.trainable_variables)
@@ -264,6 +276,7 @@ class Trainer:
                                      steps=iterator.num_batches)
         step = self._step_function("train")
         self.stop_training = False
+        self._initial_epoch = None  # BackupAndRestore may set it in on_train_begin
         callbacks.on_train_begin()
         initial_epoch = max(initial_epoch, getattr(self, "_initial_epoch", None) or 0)
         epoch_logs = {}
@@ -437,6 +450,9 @@ class Trainer:
             not self._compile_metrics.built
         needs_optimizer = training and self.optimizer is not None and \
             not getattr(self.optimizer, "built", False)
+        needs_loss = self.compiled and self._compile_loss is not None and \
+            not self._compile_loss.built
+        needs_metrics = needs_metrics or needs_loss
         if not (needs_model or needs_metrics or needs_optimizer):
             if training and self._variables_cache.get("trainable") is not None and \
                     len(self._variables_cache["trainable"]) != len(self.trainable_variables):
@@ -450,7 +466,9 @@ class Trainer:
         if needs_model or needs_metrics:
             x = optree.tree_map(_as_array_or_tensor, x, none_is_leaf=True)
             y_pred = self(x, training=False)
-            if needs_metrics:
+            if needs_loss:
+                self._build_compiled_loss(y_pred)
+            if needs_metrics and self._compile_metrics is not None:
                 y = optree.tree_map(_as_array_or_tensor, y, none_is_leaf=True) \
                     if y is not None else None
                 self._compile_metrics.build(y, y_pred)

@@ -151,7 +151,7 @@ def image_dataset_from_directory(directory, labels="inferred", label_mode="int",
         >>> model.fit(train, epochs=3)
     """
     label_mode = _check_arguments(labels, label_mode, color_mode, class_names, interpolation)
-    image_size = image_utils._check_size(image_size, "image_size")
+    image_size = image_utils.check_size(image_size, "image_size")
     if batch_size is not None and (not isinstance(batch_size, int) or batch_size < 1):
         raise ValueError(f"`batch_size` must be a positive integer or None; received "
                          f"{batch_size!r}.")

@@ -35,7 +35,7 @@ def _check_color_mode(color_mode):
     return _COLOR_MODES[color_mode]
 
 
-def _check_size(size, label):
+def check_size(size, label):
     if (not isinstance(size, (list, tuple)) or len(size) != 2
             or not all(isinstance(v, (int, np.integer)) and v > 0 for v in size)):
         raise ValueError(f"`{label}` must be (height, width) with positive integers; "
@@ -70,7 +70,7 @@ def resize_image(img, target_size, interpolation="nearest", crop_to_aspect_ratio
     Example:
         >>> resize_image(img, (64, 64), "bilinear", crop_to_aspect_ratio=True)
     """
-    height, width = _check_size(target_size, "target_size")
+    height, width = check_size(target_size, "target_size")
     if crop_to_aspect_ratio and pad_to_aspect_ratio:
         raise ValueError(
             "Only one of `crop_to_aspect_ratio` and `pad_to_aspect_ratio` can be True.")
@@ -268,7 +268,7 @@ def smart_resize(x, size, interpolation="bilinear", data_format="channels_last")
         (5, 5, 3)
     """
     data_format = config.standardize_data_format(data_format)
-    height, width = _check_size(size, "size")
+    height, width = check_size(size, "size")
     values = np.asarray(x, dtype="float32")
     if values.ndim not in (3, 4):
         raise ValueError(f"smart_resize expects a rank 3 or 4 array; received shape "

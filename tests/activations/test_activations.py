@@ -54,6 +54,7 @@ REFERENCES = {
     "squareplus": lambda x: (x + np.sqrt(x ** 2 + 4)) / 2,
     "sparse_plus": lambda x: np.where(x <= -1, 0, np.where(x >= 1, x, (x + 1) ** 2 / 4)),
     "log_sigmoid": lambda x: -_softplus(-x),
+    "sparse_sigmoid": lambda x: np.clip((x + 1) / 2, 0, 1),
 }
 
 

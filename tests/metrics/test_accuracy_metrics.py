@@ -12,12 +12,12 @@ def value(x):
 
 
 def test_accuracy_with_integer_predictions():
-    labels = RNG.integers(0, 10, size=200)
-    logits = RNG.normal(size=(200, 10)).astype("float32")
+    labels = RNG.integers(0, 10, size=64)
+    logits = RNG.normal(size=(64, 10)).astype("float32")
     meter = metrics.Accuracy()
-    for start in range(0, 200, 50):
-        pred = ops.cast(ops.argmax(logits[start:start + 50], axis=1), "int32")
-        meter.update_state(labels[start:start + 50], pred)
+    for start in range(0, 64, 32):
+        pred = ops.cast(ops.argmax(logits[start:start + 32], axis=1), "int32")
+        meter.update_state(labels[start:start + 32], pred)
     assert np.isclose(value(meter.result()), np.mean(logits.argmax(1) == labels))
     meter.reset_state()
     assert value(meter.result()) == 0.0
@@ -25,12 +25,12 @@ def test_accuracy_with_integer_predictions():
 
 
 def test_binary_accuracy_threshold_and_weights():
-    labels = RNG.integers(0, 2, size=(40, 1)).astype("float32")
-    scores = RNG.uniform(size=(40, 1)).astype("float32")
-    weights = RNG.uniform(size=(40,)).astype("float32")
+    labels = RNG.integers(0, 2, size=(64, 1)).astype("float32")
+    scores = RNG.uniform(size=(64, 1)).astype("float32")
+    weights = RNG.uniform(size=(64,)).astype("float32")
     meter = metrics.BinaryAccuracy()
-    meter.update_state(labels[:15], scores[:15])
-    meter.update_state(labels[15:], scores[15:])
+    meter.update_state(labels[:32], scores[:32])
+    meter.update_state(labels[32:], scores[32:])
     assert np.isclose(value(meter.result()), np.mean((scores > 0.5) == labels))
     meter = metrics.BinaryAccuracy(threshold=0.3)
     meter.update_state(labels, scores, sample_weight=weights)
@@ -44,19 +44,19 @@ def test_binary_accuracy_threshold_and_weights():
 
 
 def test_categorical_and_sparse_categorical_accuracy():
-    classes = RNG.integers(0, 4, size=60)
-    probs = RNG.dirichlet(np.ones(4), size=60).astype("float32")
+    classes = RNG.integers(0, 4, size=64)
+    probs = RNG.dirichlet(np.ones(4), size=64).astype("float32")
     expected = np.mean(probs.argmax(1) == classes)
     cat = metrics.CategoricalAccuracy()
-    cat.update_state(np.eye(4)[classes[:30]], probs[:30])
-    cat.update_state(np.eye(4)[classes[30:]], probs[30:])
+    cat.update_state(np.eye(4)[classes[:32]], probs[:32])
+    cat.update_state(np.eye(4)[classes[32:]], probs[32:])
     assert np.isclose(value(cat.result()), expected)
     for targets in (classes, classes[:, None], classes.astype("float32")):
         sparse = metrics.SparseCategoricalAccuracy()
         sparse.update_state(targets, probs)
         assert np.isclose(value(sparse.result()), expected)
     per_sample = ops.convert_to_numpy(metrics.sparse_categorical_accuracy(classes[:, None], probs))
-    assert per_sample.shape == (60,)
+    assert per_sample.shape == (64,)
     seq = metrics.sparse_categorical_accuracy(np.zeros((2, 3)), np.ones((2, 3, 4)))
     assert tuple(ops.shape(seq)) == (2, 3)
 
@@ -75,13 +75,13 @@ def np_in_top_k(labels, scores, k):
 
 
 def test_top_k_accuracies():
-    labels = RNG.integers(0, 6, size=50)
-    scores = RNG.normal(size=(50, 6)).astype("float32")
+    labels = RNG.integers(0, 6, size=64)
+    scores = RNG.normal(size=(64, 6)).astype("float32")
     for k in (1, 2, 5):
         expected = np.mean(np_in_top_k(labels, scores, k))
         top = metrics.TopKCategoricalAccuracy(k=k)
-        top.update_state(np.eye(6)[labels[:20]], scores[:20])
-        top.update_state(np.eye(6)[labels[20:]], scores[20:])
+        top.update_state(np.eye(6)[labels[:32]], scores[:32])
+        top.update_state(np.eye(6)[labels[32:]], scores[32:])
         assert np.isclose(value(top.result()), expected)
         sparse = metrics.SparseTopKCategoricalAccuracy(k=k)
         sparse.update_state(labels, scores)

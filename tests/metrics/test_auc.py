@@ -8,6 +8,7 @@ from cornu import metrics, ops
 RNG = np.random.default_rng(5)
 LABELS = RNG.integers(0, 2, size=(400, 1)).astype("float32")
 SCORES = np.clip(0.5 * LABELS + RNG.normal(0.25, 0.25, size=(400, 1)), 0, 1).astype("float32")
+WEIGHTS = RNG.uniform(0.2, 1.5, size=400).astype("float32")
 
 
 def value(x):
@@ -51,15 +52,15 @@ def np_auc(labels, scores, num, curve, method, weights=None):
 
 def test_roc_auc_close_to_sklearn_across_updates():
     auc = metrics.AUC()
-    auc.update_state(LABELS[:150], SCORES[:150])
-    auc.update_state(LABELS[150:], SCORES[150:])
+    auc.update_state(LABELS[:200], SCORES[:200])
+    auc.update_state(LABELS[200:], SCORES[200:])
     assert abs(float(value(auc.result())) - roc_auc_score(LABELS.ravel(), SCORES.ravel())) < 0.01
     auc.reset_state()
     assert float(value(auc.result())) == 0.0
 
 
 def test_pr_auc_close_to_average_precision():
-    auc = metrics.AUC(curve="PR", num_thresholds=500)
+    auc = metrics.AUC(curve="PR")
     auc.update_state(LABELS, SCORES)
     expected = average_precision_score(LABELS.ravel(), SCORES.ravel())
     assert abs(float(value(auc.result())) - expected) < 0.02
@@ -68,10 +69,10 @@ def test_pr_auc_close_to_average_precision():
 @pytest.mark.parametrize("curve", ["ROC", "PR"])
 @pytest.mark.parametrize("method", ["interpolation", "minoring", "majoring"])
 def test_summation_methods_match_numpy(curve, method):
-    weights = RNG.uniform(0.2, 1.5, size=400).astype("float32")
-    auc = metrics.AUC(num_thresholds=25, curve=curve, summation_method=method)
+    weights = WEIGHTS
+    auc = metrics.AUC(curve=curve, summation_method=method)
     auc.update_state(LABELS, SCORES, sample_weight=weights)
-    expected = np_auc(LABELS.ravel(), SCORES.ravel(), 25, curve, method, weights)
+    expected = np_auc(LABELS.ravel(), SCORES.ravel(), 200, curve, method, weights)
     np.testing.assert_allclose(value(auc.result()), expected, rtol=1e-4, atol=1e-6)
 
 
@@ -89,19 +90,19 @@ def test_docstring_example_and_from_logits():
 
 
 def test_multi_label_and_label_weights():
-    labels = RNG.integers(0, 2, size=(200, 3)).astype("float32")
-    scores = np.clip(0.4 * labels + RNG.uniform(0, 0.6, size=(200, 3)), 0, 1).astype("float32")
-    auc = metrics.AUC(multi_label=True, num_thresholds=400)
-    auc.update_state(labels[:100], scores[:100])
-    auc.update_state(labels[100:], scores[100:])
+    labels = RNG.integers(0, 2, size=(400, 3)).astype("float32")
+    scores = np.clip(0.4 * labels + RNG.uniform(0, 0.6, size=(400, 3)), 0, 1).astype("float32")
+    auc = metrics.AUC(multi_label=True)
+    auc.update_state(labels[:200], scores[:200])
+    auc.update_state(labels[200:], scores[200:])
     per_label = [roc_auc_score(labels[:, i], scores[:, i]) for i in range(3)]
     assert abs(float(value(auc.result())) - np.mean(per_label)) < 0.01
     assert auc.num_labels == 3
-    weighted = metrics.AUC(multi_label=True, num_thresholds=400, label_weights=[1.0, 0.0, 3.0])
+    weighted = metrics.AUC(multi_label=True, label_weights=[1.0, 0.0, 3.0])
     weighted.update_state(labels, scores)
     expected = (per_label[0] + 3 * per_label[2]) / 4
     assert abs(float(value(weighted.result())) - expected) < 0.01
-    flat = metrics.AUC(num_thresholds=400)
+    flat = metrics.AUC()
     flat.update_state(labels, scores)
     assert abs(float(value(flat.result())) - roc_auc_score(labels.ravel(), scores.ravel())) < 0.01
 

@@ -6,9 +6,9 @@ from sklearn.metrics import precision_score, recall_score, roc_curve, precision_
 from cornu import metrics, ops
 
 RNG = np.random.default_rng(4)
-LABELS = RNG.integers(0, 2, size=(120,)).astype("float32")
-SCORES = np.clip(0.4 * LABELS + RNG.uniform(0, 0.6, size=120), 0, 1).astype("float32")
-WEIGHTS = RNG.uniform(0.1, 2.0, size=120).astype("float32")
+LABELS = RNG.integers(0, 2, size=(128,)).astype("float32")
+SCORES = np.clip(0.4 * LABELS + RNG.uniform(0, 0.6, size=128), 0, 1).astype("float32")
+WEIGHTS = RNG.uniform(0.1, 2.0, size=128).astype("float32")
 
 
 def value(x):
@@ -29,8 +29,8 @@ def counts(labels, scores, threshold, weights=None):
                                      (metrics.FalseNegatives, "fn")])
 def test_counts_single_and_multiple_thresholds(cls, key):
     metric = cls()
-    metric.update_state(LABELS[:50], SCORES[:50], sample_weight=WEIGHTS[:50])
-    metric.update_state(LABELS[50:], SCORES[50:], sample_weight=WEIGHTS[50:])
+    metric.update_state(LABELS[:64], SCORES[:64], sample_weight=WEIGHTS[:64])
+    metric.update_state(LABELS[64:], SCORES[64:], sample_weight=WEIGHTS[64:])
     np.testing.assert_allclose(value(metric.result()), counts(LABELS, SCORES, 0.5, WEIGHTS)[key],
                                rtol=1e-5)
     multi = cls(thresholds=[0.2, 0.6])
@@ -44,8 +44,8 @@ def test_counts_single_and_multiple_thresholds(cls, key):
 
 def test_precision_recall_match_sklearn():
     precision, recall = metrics.Precision(), metrics.Recall()
-    for start in (0, 60):
-        part = slice(start, start + 60)
+    for start in (0, 64):
+        part = slice(start, start + 64)
         precision.update_state(LABELS[part], SCORES[part])
         recall.update_state(LABELS[part], SCORES[part])
     predicted = (SCORES > 0.5).astype(int)
@@ -109,8 +109,8 @@ def curve_reference(labels, scores, num_thresholds=200):
 ])
 def test_value_at_constraint_metrics(cls, arg, constrained, dependent):
     metric = cls(arg)
-    metric.update_state(LABELS[:70], SCORES[:70])
-    metric.update_state(LABELS[70:], SCORES[70:])
+    metric.update_state(LABELS[:64], SCORES[:64])
+    metric.update_state(LABELS[64:], SCORES[64:])
     curves = curve_reference(LABELS, SCORES)
     feasible = curves[constrained] >= arg
     expected = curves[dependent][feasible].max() if feasible.any() else 0.0

@@ -22,9 +22,9 @@ def np_iou(y_true, y_pred, num_classes, ids, weights=None):
 
 
 def test_mean_iou_and_iou_over_updates():
-    y_true = RNG.integers(0, 4, size=(2, 30))
-    y_pred = RNG.integers(0, 4, size=(2, 30))
-    weights = RNG.uniform(size=(2, 30)).astype("float32")
+    y_true = RNG.integers(0, 4, size=(2, 32))
+    y_pred = RNG.integers(0, 4, size=(2, 32))
+    weights = RNG.uniform(size=(2, 32)).astype("float32")
     mean_iou = metrics.MeanIoU(num_classes=4)
     mean_iou.update_state(y_true[0], y_pred[0], sample_weight=weights[0])
     mean_iou.update_state(y_true[1], y_pred[1], sample_weight=weights[1])
@@ -46,8 +46,8 @@ def test_docstring_example_ignore_class_and_one_hot():
     ignoring.update_state([0, 1, 2, 2, 1], [0, 1, 1, 0, 0])
     assert np.isclose(float(value(ignoring.result())),
                       np_iou(np.array([0, 1, 1]), np.array([0, 1, 0]), 3, [0, 1, 2]), rtol=1e-5)
-    labels = RNG.integers(0, 3, size=25)
-    scores = RNG.uniform(size=(25, 3)).astype("float32")
+    labels = RNG.integers(0, 3, size=32)
+    scores = RNG.uniform(size=(32, 3)).astype("float32")
     one_hot = metrics.OneHotMeanIoU(num_classes=3)
     one_hot.update_state(np.eye(3)[labels], scores)
     assert np.isclose(float(value(one_hot.result())),
@@ -59,8 +59,8 @@ def test_docstring_example_ignore_class_and_one_hot():
 
 
 def test_binary_iou():
-    y_true = RNG.integers(0, 2, size=40)
-    scores = RNG.uniform(size=40).astype("float32")
+    y_true = RNG.integers(0, 2, size=32)
+    scores = RNG.uniform(size=32).astype("float32")
     binary = metrics.BinaryIoU(target_class_ids=[1], threshold=0.3)
     binary.update_state(y_true, scores)
     assert np.isclose(float(value(binary.result())),

@@ -180,3 +180,25 @@ def test_get_serialize_deserialize():
     auc = metrics.AUC(num_thresholds=7, curve="PR", name="pr")
     rebuilt = metrics.deserialize(metrics.serialize(auc))
     assert isinstance(rebuilt, metrics.AUC) and rebuilt.get_config() == auc.get_config()
+
+
+def test_lazily_built_metrics_can_be_built_during_shape_inference():
+    from cornu import backend
+    from cornu.backend.common.keras_tensor import KerasTensor
+
+    built = {}
+
+    def build_metrics(y_true, y_pred):
+        for metric in (metrics.F1Score(average="macro"), metrics.R2Score(),
+                       metrics.AUC(multi_label=True)):
+            metric.update_state(y_true, y_pred)
+            built[type(metric).__name__] = metric
+        return y_pred
+
+    backend.compute_output_spec(build_metrics, KerasTensor((4, 3)), KerasTensor((4, 3)))
+    y_true = np.eye(3, dtype="float32")[[0, 1, 2, 0]]
+    y_pred = np.eye(3, dtype="float32")[[0, 1, 1, 0]]
+    for metric in built.values():
+        assert all(float(np.sum(ops.convert_to_numpy(v))) == 0.0 for v in metric.variables)
+        metric.update_state(y_true, y_pred)
+    assert np.isclose(value(built["F1Score"].result()), (1.0 + 2 / 3 + 0.0) / 3, rtol=1e-5)

@@ -37,3 +37,30 @@ def assert_matches(actual, expected, atol=1e-5, rtol=1e-5, dtype=None):
                                    atol=atol, rtol=rtol, equal_nan=True)
     if dtype is not None:
         assert ops.dtype(actual) == dtype, f"dtype {ops.dtype(actual)} != {dtype}"
+
+
+def gradient(fn, x):
+    """d(sum(fn(x)))/dx as NumPy; the only engine-specific helper the op tests need."""
+    from cornu import backend
+
+    if backend.backend() == "torch":
+        import torch
+
+        value = torch.tensor(np.asarray(x), requires_grad=True)
+        (grad,) = torch.autograd.grad(torch.sum(fn(value)), [value])
+        return grad.detach().numpy()
+    import jax
+    import jax.numpy as jnp
+
+    return np.asarray(jax.grad(lambda v: jnp.sum(fn(v)))(jnp.asarray(x)))
+
+
+def jit(fn):
+    """`jax.jit(fn)` on JAX; identity on torch (used to check ops are traceable)."""
+    from cornu import backend
+
+    if backend.backend() == "jax":
+        import jax
+
+        return jax.jit(fn)
+    return fn

@@ -448,3 +448,51 @@ def test_symbolic_shapes_and_dtypes(build, shape, dtype, expected_shape, expecte
     assert result.shape == expected_shape
     assert result.dtype == expected_dtype
     assert result._keras_history is not None
+
+
+# --- composite ops --------------------------------------------------------------------------------
+def test_composite_numpy_ops():
+    special = np.array([1.0, -np.inf, np.inf, -2.0], "float32")
+    assert_matches(ops.isposinf(special), np.isposinf(special))
+    assert_matches(ops.isneginf(special), np.isneginf(special))
+    assert_matches(ops.isreal(special), np.isreal(special))
+    assert_matches(ops.angle(np.array([-1.0, 2.0], "float32")), np.angle([-1.0, 2.0]),
+                   atol=1e-6)
+    assert_matches(ops.isin(INTS, [2, 5]), np.isin(INTS, [2, 5]))
+    assert_matches(ops.isin(INTS, [2, 5], invert=True), np.isin(INTS, [2, 5], invert=True))
+    assert_matches(ops.logaddexp2(X, Y), np.logaddexp2(X, Y), atol=1e-5)
+    assert_matches(ops.trapezoid(M, axis=1), np.trapezoid(M, axis=1), atol=1e-5)
+    grid = np.array([0.0, 0.5, 2.0, 2.5], "float32")
+    assert_matches(ops.trapezoid(M[:, :, :4], x=grid), np.trapezoid(M[:, :, :4], x=grid),
+                   atol=1e-5)
+    assert_matches(ops.vander(np.array([1, 2, 3])), np.vander([1, 2, 3]))
+    assert_matches(ops.vander(X[0], 4, increasing=True), np.vander(X[0], 4, increasing=True),
+                   atol=1e-5)
+    assert_matches(ops.corrcoef(X), np.corrcoef(X), atol=1e-5)
+    a, v = rand(6), rand(3)
+    for mode in ("valid", "same", "full"):
+        assert_matches(ops.correlate(a, v, mode=mode), np.correlate(a, v, mode=mode), atol=1e-5)
+        assert_matches(ops.correlate(v, a, mode=mode), np.correlate(v, a, mode=mode), atol=1e-5)
+    with pytest.raises(ValueError, match="mode"):
+        ops.correlate(a, v, mode="circular")
+    assert_matches(ops.vectorize(lambda p, q: p * q + 1.0)(X, 2.0), X * 2.0 + 1.0, atol=1e-6)
+
+
+@pytest.mark.parametrize("name,args", [("bartlett", (5,)), ("blackman", (6,)), ("hamming", (5,)),
+                                       ("hanning", (4,)), ("kaiser", (5, 3.0))])
+def test_window_functions(name, args):
+    assert_matches(getattr(ops, name)(*args), getattr(np, name)(*args), atol=1e-6,
+                   dtype="float32")
+
+
+def test_user_mistakes_get_clear_errors():
+    with pytest.raises(ValueError, match=r"broadcast.*\(2, 3\).*\(4,\)"):
+        ops.add(X, rand(4))
+    with pytest.raises(ValueError, match="broadcast"):
+        ops.true_divide(X, rand(4))
+    with pytest.raises(ValueError, match=r"reshape.*\(2, 3\).*\(4, 2\)"):
+        ops.reshape(X, (4, 2))
+    with pytest.raises(ValueError, match="concatenate"):
+        ops.concatenate([X, rand(2, 4)], axis=0)
+    with pytest.raises(ValueError, match="stack"):
+        ops.stack([X, rand(3, 2)])

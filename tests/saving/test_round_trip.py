@@ -21,7 +21,9 @@ def _sequential(trained=False):
     cornu.utils.set_random_seed(1)
     model = cornu.Sequential([cornu.Input((3,)), layers.Dense(4, activation="relu"),
                               layers.Dense(2)], name="seq")
-    model.compile(optimizer=cornu.optimizers.Adam(), loss="mse", metrics=["mae"])
+    # Eager steps keep the test fast on both backends (no jit compilation).
+    model.compile(optimizer=cornu.optimizers.Adam(), loss="mse", metrics=["mae"],
+                  run_eagerly=True)
     if trained:
         model.fit(X, Y, epochs=1, batch_size=4, verbose=0)
     return model
@@ -29,6 +31,13 @@ def _sequential(trained=False):
 
 def _optimizer_state(model):
     return [np.asarray(cornu.ops.convert_to_numpy(v)) for v in model.optimizer.variables]
+
+
+def _predict(model, x):
+    out = model(x, training=False)
+    if isinstance(out, dict):
+        return {k: np.asarray(cornu.ops.convert_to_numpy(v)) for k, v in out.items()}
+    return np.asarray(cornu.ops.convert_to_numpy(out))
 
 
 def _next_loss(model):
@@ -41,7 +50,7 @@ def test_whole_model_round_trip_continues_training(tmp_path, suffix):
     path = str(tmp_path / f"model{suffix}")
     model.save(path)
     restored = saving_api.load_model(path)
-    np.testing.assert_allclose(restored.predict(X, verbose=0), model.predict(X, verbose=0),
+    np.testing.assert_allclose(_predict(restored, X), _predict(model, X),
                                atol=1e-7)
     for expected, got in zip(_optimizer_state(model), _optimizer_state(restored)):
         np.testing.assert_array_equal(expected, got)
@@ -56,7 +65,7 @@ def test_weights_round_trip(tmp_path):
     fresh = cornu.Sequential([cornu.Input((3,)), layers.Dense(4, activation="relu"),
                               layers.Dense(2)])
     fresh.load_weights(path)
-    np.testing.assert_allclose(fresh.predict(X, verbose=0), model.predict(X, verbose=0),
+    np.testing.assert_allclose(_predict(fresh, X), _predict(model, X),
                                atol=1e-7)
     other = cornu.Sequential([cornu.Input((3,)), layers.Dense(5), layers.Dense(2)])
     with pytest.raises(ValueError, match=r"layers/dense.*\(3, 5\).*\(3, 4\)"):
@@ -103,8 +112,8 @@ def test_functional_round_trip_and_schema(tmp_path):
     restored = saving_api.load_model(path)
     inputs = {"in_a": RNG.normal(size=(2, 3)).astype("float32"),
               "in_b": RNG.normal(size=(2, 5)).astype("float32")}
-    np.testing.assert_allclose(restored.predict(inputs, verbose=0)["out"],
-                               model.predict(inputs, verbose=0)["out"], atol=1e-7)
+    np.testing.assert_allclose(_predict(restored, inputs)["out"],
+                               _predict(model, inputs)["out"], atol=1e-7)
 
 
 def test_registered_custom_layer_and_subclassed_model(tmp_path):
@@ -114,7 +123,7 @@ def test_registered_custom_layer_and_subclassed_model(tmp_path):
     model.save(path)
     restored = saving_api.load_model(path)
     x = RNG.normal(size=(2, 5)).astype("float32")
-    np.testing.assert_allclose(restored.predict(x, verbose=0), model.predict(x, verbose=0),
+    np.testing.assert_allclose(_predict(restored, x), _predict(model, x),
                                atol=1e-6)
     assert isinstance(restored.layers[0], custom_classes.Block)
 
@@ -125,7 +134,7 @@ def test_uncompiled_and_compile_false(tmp_path):
     model.save(path)
     restored = saving_api.load_model(path, compile=False)
     assert not getattr(restored, "compiled", False)
-    np.testing.assert_allclose(restored.predict(X, verbose=0), model.predict(X, verbose=0),
+    np.testing.assert_allclose(_predict(restored, X), _predict(model, X),
                                atol=1e-7)
 
 
@@ -135,7 +144,7 @@ def test_unzipped_folder_round_trip(tmp_path):
     model.save(path, zipped=False)
     assert sorted(os.listdir(path)) == ["config.json", "metadata.json", "model.weights.h5"]
     restored = saving_api.load_model(path)
-    np.testing.assert_allclose(restored.predict(X, verbose=0), model.predict(X, verbose=0),
+    np.testing.assert_allclose(_predict(restored, X), _predict(model, X),
                                atol=1e-7)
 
 
@@ -150,3 +159,24 @@ def test_bad_paths_give_clear_errors(tmp_path):
         saving_api.load_model(str(tmp_path / "w.weights.h5"))
     with pytest.raises(TypeError, match="filepath"):
         saving_api.load_model(3)
+
+
+def test_seed_state_and_caches_are_not_saved(tmp_path):
+    inputs = cornu.Input((3,))
+    hidden = layers.Dropout(0.5)(layers.Dense(4)(inputs))
+    model = cornu.Model(inputs, layers.Dense(2)(hidden))
+    model.compile(optimizer=cornu.optimizers.SGD(momentum=0.9), loss="mse", run_eagerly=True)
+    model.fit(X, Y, epochs=1, batch_size=4, verbose=0)
+    path = str(tmp_path / "dropout.keras")
+    model.save(path)
+    import io
+
+    import h5py
+
+    with h5py.File(io.BytesIO(zipfile.ZipFile(path).read("model.weights.h5")), "r") as h5:
+        assert len(h5["vars"]) == 0
+        assert len(h5["layers/dropout/vars"]) == 0
+        assert h5["layers/dropout/vars"].attrs["name"] == model.layers[2].name
+        assert len(h5["optimizer/vars"]) == 2 + 4
+    restored = saving_api.load_model(path)
+    np.testing.assert_allclose(_predict(restored, X), _predict(model, X), atol=1e-7)

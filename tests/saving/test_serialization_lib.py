@@ -171,3 +171,12 @@ def test_bad_types_give_clear_errors():
         serialize_keras_object(object())
     with pytest.raises(TypeError, match="class_name"):
         deserialize_keras_object({"class_name": 5, "config": {}})
+
+
+def test_odd_shared_object_ids_are_ignored():
+    object_registration.register_keras_serializable(package="tests_pkg")(_Config)
+    entry = json.loads(json.dumps(serialize_keras_object(_Config(factor=2.0))))
+    for odd in ([1, 2], {"a": 1}, None, True, 1.5):
+        with serialization_lib.SharedObjectLoadingScope():
+            first, second = deserialize_keras_object([dict(entry, shared_object_id=odd)] * 2)
+        assert first is not second and first.factor == 2.0

@@ -4,6 +4,8 @@ Every function takes `seed`, a 2-element integer tensor produced by
 `cornu.random.SeedGenerator.next()`; it is used as a threefry key, so draws are
 pure functions of the seed and work inside `jax.jit`.
 """
+import functools
+
 import jax
 import jax.numpy as jnp
 
@@ -25,21 +27,30 @@ def _float_dtype(dtype):
     return jax_dtype(dtype or config.floatx())
 
 
+# Draws are compiled as one program per (shape, dtype): far cheaper than dispatching each
+# primitive eagerly, and they inline when called inside an outer `jax.jit`.
+_static_shape_dtype = functools.partial(jax.jit, static_argnames=("shape", "dtype"))
+
+
+@_static_shape_dtype
 def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     sample = jax.random.normal(_key(seed), _shape(shape), dtype="float32")
     return (sample * stddev + mean).astype(_float_dtype(dtype))
 
 
+@_static_shape_dtype
 def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
     sample = jax.random.uniform(_key(seed), _shape(shape), dtype="float32")
     return (sample * (maxval - minval) + minval).astype(_float_dtype(dtype))
 
 
+@_static_shape_dtype
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     sample = jax.random.truncated_normal(_key(seed), -2.0, 2.0, _shape(shape), dtype="float32")
     return (sample * stddev + mean).astype(_float_dtype(dtype))
 
 
+@_static_shape_dtype
 def randint(shape, minval, maxval, dtype="int32", seed=None):
     sample = jax.random.randint(_key(seed), _shape(shape), minval, maxval, dtype="int32")
     return sample.astype(jax_dtype(dtype))
@@ -54,12 +65,19 @@ def categorical(logits, num_samples, dtype="int32", seed=None):
 
 def dropout(inputs, rate, noise_shape=None, seed=None):
     inputs = to_float(inputs)
-    if isinstance(rate, (int, float)) and not 0.0 <= float(rate) < 1.0:
-        raise ValueError(f"`dropout`: rate must be in [0, 1), received {rate}.")
-    if isinstance(rate, (int, float)) and rate == 0:
-        return inputs
+    if isinstance(rate, (int, float)):
+        if not 0.0 <= float(rate) < 1.0:
+            raise ValueError(f"`dropout`: rate must be in [0, 1), received {rate}.")
+        if rate == 0:
+            return inputs
+        rate = float(rate)
     shape = tuple(inputs.shape) if noise_shape is None else tuple(
         inputs.shape[i] if d is None else int(d) for i, d in enumerate(noise_shape))
+    return _dropout_mask_apply(inputs, rate, seed, shape)
+
+
+@functools.partial(jax.jit, static_argnames=("shape",))
+def _dropout_mask_apply(inputs, rate, seed, shape):
     keep = jax.random.uniform(_key(seed), shape) >= rate
     return jnp.where(keep, inputs / (1.0 - rate), jnp.zeros_like(inputs))
 
@@ -69,11 +87,13 @@ def shuffle(x, axis=0, seed=None):
                                   independent=False)
 
 
+@_static_shape_dtype
 def gamma(shape, alpha, dtype=None, seed=None):
     alpha = jnp.broadcast_to(tensor(alpha, "float32"), _shape(shape))
     return jax.random.gamma(_key(seed), alpha, _shape(shape)).astype(_float_dtype(dtype))
 
 
+@_static_shape_dtype
 def beta(shape, alpha, beta, dtype=None, seed=None):
     alpha = jnp.broadcast_to(tensor(alpha, "float32"), _shape(shape))
     beta_value = jnp.broadcast_to(tensor(beta, "float32"), _shape(shape))
@@ -81,6 +101,7 @@ def beta(shape, alpha, beta, dtype=None, seed=None):
         _float_dtype(dtype))
 
 
+@_static_shape_dtype
 def binomial(shape, counts, probabilities, dtype=None, seed=None):
     counts = jnp.broadcast_to(tensor(counts, "float32"), _shape(shape))
     probabilities = jnp.broadcast_to(tensor(probabilities, "float32"), _shape(shape))

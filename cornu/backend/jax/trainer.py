@@ -142,6 +142,7 @@ class StepFunction:
         self.jit = not (model.run_eagerly or model.jit_compile is False)
         self.state = None
         self._variables = None
+        self._unsynced = False
         self._compile()
 
     def _compile(self):
@@ -201,17 +202,25 @@ class StepFunction:
         else:
             outputs, new_state = self.compiled(self.state, batch)
         self.state = tuple(list(group) for group in new_state)
+        self._unsynced = True
         return outputs
 
-    def sync(self):
-        """Write the device state back into the variables."""
-        if self.state is None:
+    def sync(self, keep_state=False):
+        """Write the device state back into the variables.
+
+        With `keep_state`, the variables get copies (the state buffers are donated to the
+        next step) and the state stays live; otherwise the state is dropped and re-read
+        from the variables at the next step.
+        """
+        if self.state is None or (keep_state and not self._unsynced):
             return
+        self._unsynced = False
         if self.kind != "predict":
             for group, values in zip(self._variables, self.state):
                 for variable, value in zip(group, values):
-                    variable._direct_assign(value)
-        self.state = None
+                    variable._direct_assign(_private(value, keep_state))
+        if not keep_state:
+            self.state = None
 
 
 def _private(value, copy):

@@ -95,7 +95,7 @@ class StepFunction:
         batch = optree.tree_map(_to_tensor, batch, none_is_leaf=True)
         return self.function(batch)
 
-    def sync(self):
+    def sync(self, keep_state=False):
         pass
 
 

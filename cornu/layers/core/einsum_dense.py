@@ -2,6 +2,7 @@
 import re
 
 from cornu import activations, constraints, initializers, ops, regularizers
+from cornu.layers.input_spec import InputSpec
 from cornu.layers.layer import Layer
 
 _PLAIN = re.compile(r"^([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)$")
@@ -154,6 +155,7 @@ class EinsumDense(Layer):
                 f"dimensions for input shape {tuple(input_shape)}; specify them in "
                 "`output_shape` or give the input known sizes.")
         self.full_output_shape = tuple(full_output)
+        self.input_spec = _input_spec_for(self.equation, input_shape)
         self.kernel = self.add_weight(name="kernel", shape=tuple(kernel_shape),
                                       initializer=self.kernel_initializer,
                                       regularizer=self.kernel_regularizer,
@@ -199,3 +201,22 @@ class EinsumDense(Layer):
         if isinstance(config.get("output_shape"), list):
             config["output_shape"] = tuple(config["output_shape"])
         return super().from_config(config)
+
+
+def _input_spec_for(equation, input_shape):
+    """Fixed sizes of the input axes that meet the kernel (so a later call is checked)."""
+    equation = equation.replace(" ", "")
+    input_part, kernel_part = equation.split("->")[0].split(",")
+    rank = len(input_shape)
+    if input_part.startswith("..."):
+        letters = input_part[3:]
+        positions = {c: i - len(letters) for i, c in enumerate(letters)}
+        spec_rank = None
+    else:
+        letters = input_part.replace("...", "")
+        positions = {c: i for i, c in enumerate(letters)}
+        spec_rank = rank if "..." not in input_part else None
+    axes = {positions[c]: input_shape[positions[c]] for c in letters if c in kernel_part}
+    if spec_rank is not None:
+        return InputSpec(ndim=spec_rank, axes=axes)
+    return InputSpec(min_ndim=len(letters), axes=axes)

@@ -1,5 +1,6 @@
 """`LayerNormalization`: normalizes each sample over its feature axes."""
 from cornu import constraints, initializers, ops, regularizers
+from cornu.layers.input_spec import InputSpec
 from cornu.layers.layer import Layer
 
 _HALF_PRECISION = ("float16", "bfloat16")
@@ -74,6 +75,7 @@ class LayerNormalization(Layer):
         self._broadcast_shape = [1] * rank
         for axis in self._axes:
             self._broadcast_shape[axis] = input_shape[axis]
+        self.input_spec = InputSpec(ndim=rank, axes={a: input_shape[a] for a in self._axes})
         self.built = True
 
     def call(self, inputs):

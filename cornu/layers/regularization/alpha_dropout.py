@@ -47,7 +47,8 @@ class AlphaDropout(Layer):
         kept = ops.broadcast_to(kept, shape)
         a = ((1.0 - self.rate) * (1.0 + self.rate * alpha_p ** 2)) ** -0.5
         b = -a * alpha_p * self.rate
-        dropped = ops.add(ops.multiply(inputs, kept), ops.multiply(alpha_p, ops.subtract(1.0, kept)))
+        dropped = ops.add(ops.multiply(inputs, kept),
+                          ops.multiply(alpha_p, ops.subtract(1.0, kept)))
         return ops.add(ops.multiply(a, dropped), b)
 
     def compute_output_shape(self, input_shape):

@@ -4,7 +4,7 @@ from cornu.layers.convolutional import conv_utils
 from cornu.layers.input_spec import InputSpec
 from cornu.layers.layer import Layer
 
-_INTERPOLATIONS = ("nearest", "bilinear", "bicubic", "lanczos3", "lanczos5")
+_INTERPOLATIONS = ("nearest", "bilinear", "bicubic")
 
 
 class _BaseUpSampling(Layer):
@@ -71,7 +71,7 @@ class UpSampling2D(_BaseUpSampling):
     Args:
         size: int or `(rows, cols)` factors.
         data_format: `"channels_last"` or `"channels_first"`.
-        interpolation: `"nearest"` or `"bilinear"` (also "bicubic", "lanczos3", "lanczos5").
+        interpolation: `"nearest"`, `"bilinear"` or `"bicubic"`.
     Example: `UpSampling2D(2, interpolation="bilinear")` doubles height and width.
     """
 

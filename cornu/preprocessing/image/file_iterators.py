@@ -25,7 +25,7 @@ class _FileBatchIterator(Iterator):
                              f"{color_mode!r}.")
         image_utils.pil_resample(interpolation)
         self.image_data_generator = image_data_generator
-        self.target_size = image_utils._check_size(tuple(target_size), "target_size")
+        self.target_size = image_utils.check_size(tuple(target_size), "target_size")
         self.color_mode = color_mode
         self.data_format = config.standardize_data_format(data_format)
         channels = _CHANNELS[color_mode]

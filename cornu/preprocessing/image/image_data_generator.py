@@ -250,7 +250,9 @@ class ImageDataGenerator:
             dict with keys theta, tx, ty, shear, zx, zy, flip_horizontal, flip_vertical,
             channel_shift_intensity, brightness.
         """
-        rng = np.random.RandomState(seed) if seed is not None else np.random.mtrand._rand
+        if seed is None:
+            seed = np.random.randint(0, 2 ** 31 - 1)
+        rng = np.random.RandomState(seed)
         return self._random_params(img_shape, rng)
 
     def apply_transform(self, x, transform_parameters):

@@ -79,7 +79,7 @@ def get_data_adapter(x, y=None, sample_weight=None, batch_size=None, steps_per_e
             f"Unrecognized data type for `x`: {data_adapter_utils.type_name(x)}. Expected "
             "NumPy arrays, tensors, pandas objects (or lists/tuples/dicts of them), a "
             "`cornu.utils.PyDataset`, a `torch.utils.data.DataLoader`, or a generator / "
-            f"iterable of batches. Received: {data_adapter_utils._describe(x)}")
+            f"iterable of batches. Received: {data_adapter_utils.describe(x)}")
     _refuse_extra("Python generator or iterable", y, sample_weight)
     return GeneratorDataAdapter(x, class_weight=class_weight, steps=steps_per_epoch,
                                 epochs=epochs)

@@ -34,7 +34,7 @@ def unpack_x_y_sample_weight(data):
         return data[0], data[1], data[2]
     raise ValueError(
         f"Data is expected to be in format {_BATCH_FORMAT_HINT}, found a tuple of "
-        f"{len(data)} elements: {_describe(data)}")
+        f"{len(data)} elements: {describe(data)}")
 
 
 def pack_x_y_sample_weight(x, y=None, sample_weight=None):
@@ -62,7 +62,7 @@ def pack_x_y_sample_weight(x, y=None, sample_weight=None):
     return (x, y, sample_weight)
 
 
-def _describe(value, limit=200):
+def describe(value, limit=200):
     text = repr(value)
     return text if len(text) <= limit else text[:limit] + "..."
 

@@ -71,3 +71,31 @@ def test_unit_normalization():
     np.testing.assert_allclose(np.sqrt((out ** 2).sum(axis=(1, 2))), [1.0, 1.0], rtol=1e-5)
     with pytest.raises(TypeError, match="axis"):
         layers.UnitNormalization(axis="last")
+
+
+@pytest.mark.parametrize("cls, kwargs", [
+    (layers.BatchNormalization, {}),
+    (layers.LayerNormalization, {}),
+    (layers.GroupNormalization, {"groups": 2}),
+])
+def test_mixed_precision_keeps_float32_weights(cls, kwargs):
+    x = RNG.normal(size=(4, 4)).astype("float32")
+    layer = cls(dtype="mixed_float16", **kwargs)
+    out = layer(x, training=True) if cls is layers.BatchNormalization else layer(x)
+    assert ops.dtype(out) == "float16"
+    assert all(v.dtype == "float32" for v in layer.weights)
+    reference = cls(**kwargs)
+    expected = reference(x, training=True) if cls is layers.BatchNormalization else reference(x)
+    np.testing.assert_allclose(ops.convert_to_numpy(out).astype("float32"),
+                               ops.convert_to_numpy(expected), atol=1e-2)
+
+
+def test_wrong_feature_size_after_build_names_the_layer():
+    layer = layers.BatchNormalization(name="bn_features")
+    layer(np.ones((2, 3), "float32"))
+    with pytest.raises(ValueError, match="bn_features.*axis -1.*3"):
+        layer(np.ones((2, 5), "float32"))
+    norm = layers.LayerNormalization(name="ln_features")
+    norm(np.ones((2, 3), "float32"))
+    with pytest.raises(ValueError, match="ln_features"):
+        norm(np.ones((2, 5), "float32"))

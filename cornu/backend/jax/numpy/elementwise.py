@@ -16,10 +16,21 @@ def _float_unary(jnp_fn):
     return apply
 
 
+def broadcast_error(op_name, x1, x2):
+    return ValueError(
+        f"`{op_name}`: operands could not be broadcast together, received shapes "
+        f"{tuple(x1.shape)} and {tuple(x2.shape)}.")
+
+
 def _binary(jnp_fn):
     def apply(x1, x2):
         x1, x2 = promote(x1, x2)
-        return jnp_fn(x1, x2)
+        try:
+            return jnp_fn(x1, x2)
+        except (TypeError, ValueError) as error:
+            if x1.shape != x2.shape and "broadcast" in str(error):
+                raise broadcast_error(jnp_fn.__name__, x1, x2) from None
+            raise
 
     apply.__name__ = jnp_fn.__name__
     return apply
@@ -28,7 +39,13 @@ def _binary(jnp_fn):
 def _float_binary(jnp_fn):
     def apply(x1, x2):
         target = promoted_dtype(dtype_name(x1), dtype_name(x2), float)
-        return jnp_fn(convert_to_tensor(x1, target), convert_to_tensor(x2, target))
+        x1, x2 = convert_to_tensor(x1, target), convert_to_tensor(x2, target)
+        try:
+            return jnp_fn(x1, x2)
+        except (TypeError, ValueError) as error:
+            if x1.shape != x2.shape and "broadcast" in str(error):
+                raise broadcast_error(jnp_fn.__name__, x1, x2) from None
+            raise
 
     apply.__name__ = jnp_fn.__name__
     return apply

@@ -10,7 +10,25 @@ def reshape(x, newshape):
     x = convert_to_tensor(x)
     if isinstance(newshape, int):
         newshape = (newshape,)
-    return jnp.reshape(x, tuple(-1 if d is None else int(d) for d in newshape))
+    newshape = tuple(-1 if d is None else int(d) for d in newshape)
+    _check_reshape(x.shape, newshape)
+    return jnp.reshape(x, newshape)
+
+
+def _check_reshape(shape, newshape):
+    known = 1
+    for dim in newshape:
+        if dim != -1:
+            known *= dim
+    total = 1
+    for dim in shape:
+        total *= dim
+    unknown = newshape.count(-1)
+    if unknown > 1 or (unknown == 0 and known != total) or (
+            unknown == 1 and (known == 0 or total % known)):
+        raise ValueError(
+            f"`reshape`: cannot reshape a tensor of shape {tuple(shape)} ({total} elements) "
+            f"into shape {newshape}.")
 
 
 def transpose(x, axes=None):
@@ -36,7 +54,10 @@ def squeeze(x, axis=None):
 
 
 def concatenate(xs, axis=0):
-    return jnp.concatenate(promote(*xs), axis=axis)
+    tensors = promote(*xs)
+    if axis is not None:
+        _check_join("concatenate", tensors, axis, skip_axis=True)
+    return jnp.concatenate(tensors, axis=axis)
 
 
 def append(x1, x2, axis=None):
@@ -44,7 +65,9 @@ def append(x1, x2, axis=None):
 
 
 def stack(x, axis=0):
-    return jnp.stack(promote(*x), axis=axis)
+    tensors = promote(*x)
+    _check_join("stack", tensors, axis, skip_axis=False)
+    return jnp.stack(tensors, axis=axis)
 
 
 def hstack(xs):
@@ -188,3 +211,20 @@ def diff(a, n=1, axis=-1, prepend=None, append=None):
     prepend = None if prepend is None else tensor(prepend, a.dtype)
     append = None if append is None else tensor(append, a.dtype)
     return jnp.diff(a, n=n, axis=axis, prepend=prepend, append=append)
+
+
+def _check_join(op_name, tensors, axis, skip_axis):
+    first = tuple(tensors[0].shape)
+    for other in tensors[1:]:
+        shape = tuple(other.shape)
+        same_rank = len(shape) == len(first)
+        if same_rank and skip_axis:
+            axis_index = axis % len(first) if first else 0
+            matches = all(a == b for i, (a, b) in enumerate(zip(first, shape)) if i != axis_index)
+        else:
+            matches = same_rank and shape == first
+        if not matches:
+            raise ValueError(
+                f"`{op_name}`: all inputs must have the same shape"
+                f"{' except along axis ' + str(axis) if skip_axis else ''}, received shapes "
+                f"{[tuple(t.shape) for t in tensors]}.")

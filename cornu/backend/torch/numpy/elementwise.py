@@ -26,10 +26,21 @@ def _same_dtype_unary(torch_fn, bool_to_int=False):
     return apply
 
 
+def broadcast_error(op_name, x1, x2):
+    return ValueError(
+        f"`{op_name}`: operands could not be broadcast together, received shapes "
+        f"{tuple(x1.shape)} and {tuple(x2.shape)}.")
+
+
 def _binary(torch_fn):
     def apply(x1, x2):
         x1, x2 = promote(x1, x2)
-        return torch_fn(x1, x2)
+        try:
+            return torch_fn(x1, x2)
+        except RuntimeError as error:
+            if x1.shape != x2.shape and "size of tensor" in str(error):
+                raise broadcast_error(torch_fn.__name__, x1, x2) from None
+            raise
 
     apply.__name__ = torch_fn.__name__
     return apply
@@ -38,16 +49,13 @@ def _binary(torch_fn):
 def _float_binary(torch_fn):
     def apply(x1, x2):
         target = promoted_dtype(dtype_name(x1), dtype_name(x2), float)
-        return torch_fn(convert_to_tensor(x1, target), convert_to_tensor(x2, target))
-
-    apply.__name__ = torch_fn.__name__
-    return apply
-
-
-def _comparison(torch_fn):
-    def apply(x1, x2):
-        x1, x2 = promote(x1, x2)
-        return torch_fn(x1, x2)
+        x1, x2 = convert_to_tensor(x1, target), convert_to_tensor(x2, target)
+        try:
+            return torch_fn(x1, x2)
+        except RuntimeError as error:
+            if x1.shape != x2.shape and "size of tensor" in str(error):
+                raise broadcast_error(torch_fn.__name__, x1, x2) from None
+            raise
 
     apply.__name__ = torch_fn.__name__
     return apply
@@ -241,12 +249,12 @@ def imag(x):
 
 
 # Comparison & logic ---------------------------------------------------------------
-equal = _comparison(torch.eq)
-not_equal = _comparison(torch.ne)
-less = _comparison(torch.lt)
-less_equal = _comparison(torch.le)
-greater = _comparison(torch.gt)
-greater_equal = _comparison(torch.ge)
+equal = _binary(torch.eq)
+not_equal = _binary(torch.ne)
+less = _binary(torch.lt)
+less_equal = _binary(torch.le)
+greater = _binary(torch.gt)
+greater_equal = _binary(torch.ge)
 logical_and = _logical(torch.logical_and)
 logical_or = _logical(torch.logical_or)
 logical_xor = _logical(torch.logical_xor)

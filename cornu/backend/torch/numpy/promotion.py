@@ -10,6 +10,7 @@ import torch
 
 from cornu import config
 from cornu.backend.common.dtypes import result_type, standardize_dtype
+from cornu.backend.torch.core import _DEVICE as DEVICE
 from cornu.backend.torch.core import TORCH_DTYPES, Variable, convert_to_tensor
 
 NAME_OF_TORCH_DTYPE = {value: key for key, value in TORCH_DTYPES.items()}
@@ -50,8 +51,23 @@ def tensor(x, dtype=None):
 
 def promote(*values):
     """Convert all values to tensors of their common Keras result dtype."""
-    target = promoted_dtype(*[dtype_name(v) for v in values])
-    return [convert_to_tensor(v, dtype=target) for v in values]
+    first = values[0]
+    if type(first) is torch.Tensor and all(
+            type(v) is torch.Tensor and v.dtype is first.dtype for v in values):
+        return values  # already a common dtype: the hot path in training steps
+    target_name = promoted_dtype(*[dtype_name(v) for v in values])
+    target = TORCH_DTYPES[target_name]
+    has_tensor = any(isinstance(v, torch.Tensor) for v in values)
+    return [_as_dtype(v, target, has_tensor) for v in values]
+
+
+def _as_dtype(value, target, beside_tensor):
+    if isinstance(value, torch.Tensor):
+        return value if value.dtype is target else value.to(target)
+    if type(value) in _WEAK_TYPES:
+        # A 0-d CPU tensor mixes with tensors on any device without a host-device copy.
+        return torch.tensor(value, dtype=target, device="cpu" if beside_tensor else DEVICE)
+    return convert_to_tensor(value, dtype=target)
 
 
 def to_float(x):

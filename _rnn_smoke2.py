@@ -1,0 +1,22 @@
+import numpy as np, cornu
+from cornu import layers, ops
+x = np.random.default_rng(0).normal(size=(2,5,3)).astype("float32")
+for mm in ["concat","sum","mul","ave",None]:
+    b = layers.Bidirectional(layers.LSTM(4, return_sequences=True), merge_mode=mm)
+    o = b(x); print(mm, [tuple(t.shape) for t in o] if isinstance(o, list) else tuple(o.shape), [w.path for w in b.weights][:2])
+b = layers.Bidirectional(layers.GRU(4, return_state=True))
+o = b(x); print([tuple(t.shape) for t in o])
+inp = cornu.Input((5,3)); print(b.__class__(layers.GRU(4, return_state=True))(inp))
+cfg = b.get_config(); print(cfg["layer"]["config"]["name"], cfg["backward_layer"]["config"]["name"])
+b2 = layers.Bidirectional.from_config(cfg); print(b2.forward_layer.name, b2.backward_layer.name)
+td = layers.TimeDistributed(layers.Dense(6)); print(td(x).shape, td(cornu.Input((5,3))))
+c = layers.ConvLSTM2D(4, 3, padding="same", return_sequences=True)
+v = np.random.default_rng(0).normal(size=(2,3,6,6,2)).astype("float32")
+print(c(v).shape, c(cornu.Input((3,6,6,2))), [w.shape for w in c.weights])
+c = layers.ConvLSTM2D(4, 3, return_state=True); print([t.shape for t in c(v)])
+emb = layers.Embedding(10, 3, mask_zero=True)
+tok = np.array([[1,2,3,0,0],[4,5,0,0,0]])
+l = layers.LSTM(4, return_sequences=True)
+e = emb(tok); print(getattr(e, "_keras_mask", None)); print(ops.convert_to_numpy(l(e))[0])
+inp = cornu.Input((5,), dtype="int32"); out = layers.LSTM(4)(layers.Embedding(10,3,mask_zero=True)(inp))
+m = cornu.Model(inp, out); print(m.predict(tok, verbose=0))
