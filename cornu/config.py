@@ -88,3 +88,17 @@ def enable_unsafe_deserialization():
 
 def unsafe_deserialization_enabled():
     return _unsafe_deserialization
+
+
+def dtype_policy():
+    """The global dtype policy (see `cornu.dtype_policies`)."""
+    from cornu import dtype_policies
+
+    return dtype_policies.dtype_policy()
+
+
+def set_dtype_policy(policy):
+    """Set the global dtype policy, e.g. `"mixed_float16"`."""
+    from cornu import dtype_policies
+
+    dtype_policies.set_dtype_policy(policy)

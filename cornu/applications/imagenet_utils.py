@@ -6,7 +6,6 @@
 - "torch": scale to [0, 1], subtract the ImageNet mean and divide by its std per channel.
 """
 import json
-import warnings
 
 import numpy as np
 
@@ -249,8 +248,3 @@ def load_model_weights(model, weights, origin, file_hash, model_name):
     else:
         path = weights
     model.load_weights(path)
-
-
-def warn_default_size(model_name, size):
-    warnings.warn(f"{model_name}: `input_shape` is undefined or non-square; the ImageNet "
-                  f"weights for input size {size} are loaded.", stacklevel=3)

@@ -46,7 +46,7 @@ def input_signature_of(model, input_signature=None):
     Args:
         model: a built cornu Model.
         input_signature: optional override: a KerasTensor/InputSpec/shape, or a list or
-            dict of them.
+            dict of them (a one-element list means that single input).
 
     Returns:
         `(kind, specs)`: kind is `"single"`, `"list"` or `"dict"`; each spec is a dict
@@ -61,6 +61,11 @@ def input_signature_of(model, input_signature=None):
 
     default_dtype = model.compute_dtype
     if input_signature is not None:
+        # Keras lists one spec per positional argument of `call`; a one-element list
+        # therefore describes the single `inputs` argument.
+        if isinstance(input_signature, (list, tuple)) and len(input_signature) == 1 and \
+                not _is_shape(input_signature):
+            input_signature = input_signature[0]
         return _from_structure(input_signature, default_dtype, "input_signature")
     graph = model._functional if isinstance(model, Sequential) else model
     if isinstance(graph, Functional):

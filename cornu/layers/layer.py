@@ -461,14 +461,14 @@ class Layer(Operation):
             if signature.parameters[key].kind == inspect.Parameter.VAR_KEYWORD:
                 arguments.pop(key)
                 arguments.update(value)
+        for key in ("name", "trainable", "dtype"):
+            arguments.pop(key, None)
         for key, value in arguments.items():
             if not _is_basic_config_value(value):
                 raise NotImplementedError(
                     f"Layer {type(self).__name__} has constructor argument {key!r} of type "
                     f"{type(value).__name__}, which cannot be serialized automatically. "
                     "Override get_config() (and from_config() if needed) in this class.")
-        for key in ("name", "trainable", "dtype"):
-            arguments.pop(key, None)
         return arguments
 
     @classmethod

@@ -1,11 +1,12 @@
 """Cross-entropy losses: binary, categorical, sparse categorical and their focal variants."""
 from cornu import config
 from cornu import ops
+from cornu.losses.loss import as_tensor
 from cornu.losses.wrapper import BuiltinLossWrapper
 
 
 def _as_float_pair(y_true, y_pred):
-    y_pred = ops.convert_to_tensor(y_pred)
+    y_pred = as_tensor(y_pred)
     if "float" not in ops.dtype(y_pred):
         y_pred = ops.cast(y_pred, config.floatx())
     return ops.cast(y_true, ops.dtype(y_pred)), y_pred
@@ -220,10 +221,10 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
         >>> sparse_categorical_crossentropy([1], [[0.5, 0.5]])  # -> [0.6931]
     """
     _validate_axis(axis, "sparse_categorical_crossentropy")
-    y_pred = ops.convert_to_tensor(y_pred)
+    y_pred = as_tensor(y_pred)
     if "float" not in ops.dtype(y_pred):
         y_pred = ops.cast(y_pred, config.floatx())
-    y_true = ops.convert_to_tensor(y_true)
+    y_true = as_tensor(y_true)
     if axis not in (-1, len(y_pred.shape) - 1):
         y_pred = ops.moveaxis(y_pred, axis, -1)
     check_sparse_targets(y_true, y_pred)

@@ -1,6 +1,7 @@
 """Connectionist Temporal Classification loss (blank label 0, padded targets)."""
 from cornu import config
 from cornu import ops
+from cornu.losses.loss import as_tensor
 from cornu.losses.wrapper import BuiltinLossWrapper
 
 
@@ -17,8 +18,8 @@ def ctc(y_true, y_pred):
     Example:
         >>> ctc([[1, 2]], ops.zeros((1, 5, 3)))  # every frame uniform over 3 classes
     """
-    y_true = ops.convert_to_tensor(y_true)
-    y_pred = ops.convert_to_tensor(y_pred)
+    y_true = as_tensor(y_true)
+    y_pred = as_tensor(y_pred)
     if len(y_true.shape) != 2:
         raise ValueError(
             f"CTC: y_true must have shape (batch_size, max_label_length), received "

@@ -2,6 +2,7 @@
 from cornu import config
 from cornu import ops
 from cornu.backend.common import naming
+from cornu.backend.common.keras_tensor import KerasTensor
 from cornu.backend.common.dtypes import standardize_dtype
 
 REDUCTIONS = ("sum", "sum_over_batch_size", "mean", "mean_with_sample_weight", None, "none")
@@ -37,6 +38,19 @@ def resolve_compute_dtype(dtype):
     if isinstance(dtype, str) and dtype.startswith("mixed_"):
         return standardize_dtype(dtype[len("mixed_"):])
     return standardize_dtype(dtype)
+
+
+def as_tensor(x, dtype=None):
+    """`ops.convert_to_tensor` that also lets symbolic `KerasTensor`s through (cast if needed).
+
+    Example:
+        >>> as_tensor([1, 2], dtype="float32")
+    """
+    if isinstance(x, KerasTensor):
+        if dtype is None or x.dtype == standardize_dtype(dtype):
+            return x
+        return ops.cast(x, dtype)
+    return ops.convert_to_tensor(x, dtype=dtype)
 
 
 def _rank(x):
@@ -79,8 +93,8 @@ def squeeze_or_expand_to_same_rank(x1, x2, expand_rank_1=True):
 def _element_count(x, dtype):
     count = 1
     for dim in x.shape:
-        if dim is None:
-            return ops.cast(ops.size(x), dtype)
+        if dim is None:  # symbolic batch size: count at run time
+            return ops.cast(ops.sum(ops.ones_like(x, dtype=dtype)), dtype)
         count *= int(dim)
     return ops.cast(count, dtype)
 
@@ -140,9 +154,9 @@ def reduce_weighted_values(values, sample_weight=None, mask=None,
     """
     reduction = standardize_reduction(reduction)
     dtype = dtype or config.floatx()
-    values = ops.convert_to_tensor(values, dtype=dtype)
+    values = as_tensor(values, dtype=dtype)
     if sample_weight is not None:
-        sample_weight = ops.convert_to_tensor(sample_weight, dtype=dtype)
+        sample_weight = as_tensor(sample_weight, dtype=dtype)
     sample_weight = apply_mask(sample_weight, mask, dtype, reduction)
     if sample_weight is not None:
         values, sample_weight = squeeze_or_expand_to_same_rank(values, sample_weight)
@@ -228,4 +242,4 @@ def _convert_structure(value, dtype):
     if isinstance(value, (list, tuple)) and value and all(
             getattr(v, "shape", None) not in (None, ()) for v in value):
         return type(value)(_convert_structure(v, dtype) for v in value)
-    return ops.convert_to_tensor(value, dtype=dtype)
+    return as_tensor(value, dtype=dtype)

@@ -1,12 +1,12 @@
 """Distribution losses: Kullback-Leibler divergence and Poisson."""
 from cornu import config
 from cornu import ops
-from cornu.losses.loss import squeeze_or_expand_to_same_rank
+from cornu.losses.loss import as_tensor, squeeze_or_expand_to_same_rank
 from cornu.losses.wrapper import BuiltinLossWrapper
 
 
 def _prepare(y_true, y_pred):
-    y_pred = ops.convert_to_tensor(y_pred)
+    y_pred = as_tensor(y_pred)
     if "float" not in ops.dtype(y_pred):
         y_pred = ops.cast(y_pred, config.floatx())
     y_true = ops.cast(y_true, ops.dtype(y_pred))

@@ -1,11 +1,12 @@
 """Overlap losses for segmentation masks: Dice and Tversky."""
 from cornu import config
 from cornu import ops
+from cornu.losses.loss import as_tensor
 from cornu.losses.wrapper import BuiltinLossWrapper
 
 
 def _prepare(y_true, y_pred):
-    y_pred = ops.convert_to_tensor(y_pred)
+    y_pred = as_tensor(y_pred)
     if "float" not in ops.dtype(y_pred):
         y_pred = ops.cast(y_pred, config.floatx())
     return ops.cast(y_true, ops.dtype(y_pred)), y_pred

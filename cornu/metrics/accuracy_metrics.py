@@ -1,7 +1,7 @@
 """Accuracy metrics: exact match, binary, categorical, sparse and top-k variants."""
 from cornu import config
 from cornu import ops
-from cornu.losses.loss import squeeze_or_expand_to_same_rank
+from cornu.losses.loss import as_tensor, squeeze_or_expand_to_same_rank
 from cornu.metrics.reduction_metrics import MeanMetricWrapper
 
 
@@ -15,8 +15,8 @@ def accuracy(y_true, y_pred):
     Example:
         >>> accuracy([[1], [2]], [[1], [3]])  # -> [1.0, 0.0]
     """
-    y_pred = ops.convert_to_tensor(y_pred)
-    y_true = ops.convert_to_tensor(y_true, dtype=ops.dtype(y_pred))
+    y_pred = as_tensor(y_pred)
+    y_true = as_tensor(y_true, dtype=ops.dtype(y_pred))
     y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
     return ops.mean(_matches(y_true, y_pred), axis=-1)
 
@@ -27,8 +27,8 @@ def binary_accuracy(y_true, y_pred, threshold=0.5):
     Example:
         >>> binary_accuracy([[1.0], [0.0]], [[0.8], [0.7]])  # -> [1.0, 0.0]
     """
-    y_pred = ops.convert_to_tensor(y_pred)
-    y_true = ops.convert_to_tensor(y_true, dtype=ops.dtype(y_pred))
+    y_pred = as_tensor(y_pred)
+    y_true = as_tensor(y_true, dtype=ops.dtype(y_pred))
     y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
     predicted = ops.cast(ops.greater(y_pred, threshold), ops.dtype(y_true))
     return ops.mean(_matches(y_true, predicted), axis=-1)
@@ -40,8 +40,8 @@ def categorical_accuracy(y_true, y_pred):
     Example:
         >>> categorical_accuracy([[0, 1]], [[0.3, 0.7]])  # -> [1.0]
     """
-    y_pred = ops.convert_to_tensor(y_pred)
-    y_true = ops.convert_to_tensor(y_true)
+    y_pred = as_tensor(y_pred)
+    y_true = as_tensor(y_true)
     if len(y_true.shape) == len(y_pred.shape) - 1 or (
             len(y_true.shape) == len(y_pred.shape) and y_true.shape[-1] == 1
             and (y_pred.shape[-1] or 0) > 1):
@@ -61,8 +61,8 @@ def sparse_categorical_accuracy(y_true, y_pred):
     Example:
         >>> sparse_categorical_accuracy([1, 0], [[0.2, 0.8], [0.1, 0.9]])  # -> [1.0, 0.0]
     """
-    y_pred = ops.convert_to_tensor(y_pred)
-    y_true = ops.convert_to_tensor(y_true)
+    y_pred = as_tensor(y_pred)
+    y_true = as_tensor(y_true)
     original_shape = tuple(y_true.shape)
     reshape_back = False
     if len(y_true.shape) == len(y_pred.shape) and len(y_true.shape) > 0:
@@ -102,8 +102,8 @@ def top_k_categorical_accuracy(y_true, y_pred, k=5):
     Example:
         >>> top_k_categorical_accuracy([[0, 0, 1]], [[0.5, 0.3, 0.2]], k=2)  # -> [0.0]
     """
-    y_pred = ops.convert_to_tensor(y_pred)
-    true_ids = ops.cast(ops.argmax(ops.convert_to_tensor(y_true), axis=-1), "int32")
+    y_pred = as_tensor(y_pred)
+    true_ids = ops.cast(ops.argmax(as_tensor(y_true), axis=-1), "int32")
     return sparse_top_k_categorical_accuracy(true_ids, y_pred, k=k)
 
 
@@ -123,8 +123,8 @@ def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5, from_sorted_ids=False
     Example:
         >>> sparse_top_k_categorical_accuracy([2], [[0.5, 0.3, 0.2]], k=3)  # -> [1.0]
     """
-    y_pred = ops.convert_to_tensor(y_pred)
-    y_true = ops.convert_to_tensor(y_true)
+    y_pred = as_tensor(y_pred)
+    y_true = as_tensor(y_true)
     if len(y_true.shape) == len(y_pred.shape) and y_true.shape[-1] == 1:
         y_true = ops.squeeze(y_true, axis=-1)
     out_shape = tuple(y_true.shape)

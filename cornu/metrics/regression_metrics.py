@@ -1,6 +1,6 @@
 """Regression metrics: error means, RMSE, cosine similarity, log-cosh and R^2."""
 from cornu import ops
-from cornu.losses.loss import squeeze_or_expand_to_same_rank
+from cornu.losses.loss import as_tensor, squeeze_or_expand_to_same_rank
 from cornu.losses.regression import (
     l2_normalize, log_cosh, mean_absolute_error, mean_absolute_percentage_error,
     mean_squared_error, mean_squared_logarithmic_error)
@@ -14,8 +14,8 @@ def cosine_similarity(y_true, y_pred, axis=-1):
     Example:
         >>> cosine_similarity([[1.0, 0.0]], [[3.0, 0.0]])  # -> [1.0]
     """
-    y_pred = ops.convert_to_tensor(y_pred)
-    y_true = ops.convert_to_tensor(y_true, dtype=ops.dtype(y_pred))
+    y_pred = as_tensor(y_pred)
+    y_true = as_tensor(y_true, dtype=ops.dtype(y_pred))
     y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
     return ops.sum(l2_normalize(y_true, axis) * l2_normalize(y_pred, axis), axis=axis)
 
@@ -82,8 +82,8 @@ class RootMeanSquaredError(Mean):
         self._direction = "down"
 
     def update_state(self, y_true, y_pred, sample_weight=None):
-        y_true = ops.convert_to_tensor(y_true, dtype=self.dtype)
-        y_pred = ops.convert_to_tensor(y_pred, dtype=self.dtype)
+        y_true = as_tensor(y_true, dtype=self.dtype)
+        y_pred = as_tensor(y_pred, dtype=self.dtype)
         y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
         super().update_state(ops.square(y_pred - y_true), sample_weight=sample_weight)
 
@@ -142,14 +142,14 @@ class R2Score(Metric):
         self._built = True
 
     def update_state(self, y_true, y_pred, sample_weight=None):
-        y_true = ops.convert_to_tensor(y_true, dtype=self.dtype)
-        y_pred = ops.convert_to_tensor(y_pred, dtype=self.dtype)
+        y_true = as_tensor(y_true, dtype=self.dtype)
+        y_pred = as_tensor(y_pred, dtype=self.dtype)
         y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
         if not self._built:
             self._build(y_true.shape, y_pred.shape)
         if sample_weight is None:
             sample_weight = 1.0
-        sample_weight = ops.convert_to_tensor(sample_weight, dtype=self.dtype)
+        sample_weight = as_tensor(sample_weight, dtype=self.dtype)
         if len(sample_weight.shape) == 1:
             sample_weight = ops.expand_dims(sample_weight, axis=1)
         sample_weight = ops.broadcast_to(sample_weight, ops.shape(y_true))
@@ -162,7 +162,7 @@ class R2Score(Metric):
 
     def result(self):
         if not self._built:
-            return ops.convert_to_tensor(0.0, dtype=self.dtype)
+            return as_tensor(0.0, dtype=self.dtype)
         mean = self.sum.value / self.count.value
         total = self.squared_sum.value - self.sum.value * mean
         raw_scores = 1.0 - self.total_mse.value / total

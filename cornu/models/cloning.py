@@ -189,7 +189,9 @@ def _clone_functional(model, input_tensors, clone_layer, call_function):
         return optree.tree_map(lambda t: mapping[id(t)], structure, is_leaf=_is_kt,
                                none_is_leaf=True)
 
-    inputs = input_tensors if input_tensors is not None else rebuild(model._inputs_struct)
+    # The clone keeps the original input structure (e.g. dict keys) whatever container
+    # `input_tensors` came in.
+    inputs = rebuild(model._inputs_struct)
     outputs = rebuild(model._outputs_struct)
     cls = type(model)
     if cls.__init__ not in (Model.__init__, Functional.__init__):

@@ -37,6 +37,7 @@ from cornu.ops.numpy import (  # noqa: F401,A004
     zeros_like,
 )
 from cornu.ops.math import (  # noqa: F401,A004
+    istft, stft,
     erf, erfinv, extract_sequences, fft, fft2, ifft2, in_top_k, irfft, logdet, rfft,
     rsqrt, segment_max, segment_sum, top_k,
 )

@@ -148,3 +148,103 @@ def affine_transform(images, transform, interpolation="bilinear", fill_mode="con
     if data_format == "channels_first":
         result = numpy.transpose(result, (0, 3, 1, 2))
     return result[0] if single else result
+
+
+@op
+def extract_patches(images, size, strides=None, dilation_rate=1, padding="valid",
+                    data_format=None):
+    """Extract `size` patches of images, flattened (row, column, channel) on the last axis.
+
+    Args:
+        images: `(batch, h, w, c)` or `(h, w, c)`.
+        size: patch size, int or `(ph, pw)`.
+        strides: step between patches (default `size`).
+        dilation_rate: spacing of the sampled pixels inside a patch.
+        padding: "valid" or "same".
+        data_format: "channels_last" (default) or "channels_first".
+
+    Returns:
+        `(batch, out_h, out_w, ph * pw * c)` (channels-last layout).
+
+    Example:
+        >>> ops.image.extract_patches(ops.ones((1, 4, 4, 3)), 2).shape   # (1, 2, 2, 12)
+    """
+    size = (size, size) if isinstance(size, int) else tuple(size)
+    strides = size if strides is None else strides
+    data_format = config.standardize_data_format(data_format)
+    images = engine.core.convert_to_tensor(images)
+    if not backend.is_float_dtype(images.dtype):
+        images = engine.core.cast(images, backend.floatx())
+    single = images.ndim == 3
+    if single:
+        images = engine.numpy.expand_dims(images, 0)
+    channels = images.shape[-1] if data_format == "channels_last" else images.shape[1]
+    patch_length = size[0] * size[1] * channels
+    kernel = engine.numpy.reshape(engine.numpy.eye(patch_length, dtype=images.dtype),
+                                  (size[0], size[1], channels, patch_length))
+    patches = engine.nn.conv(images, kernel, strides=strides, padding=padding,
+                             data_format=data_format, dilation_rate=dilation_rate)
+    return patches[0] if single else patches
+
+
+def _channels_last(images, data_format):
+    images = engine.core.convert_to_tensor(images)
+    if not backend.is_float_dtype(images.dtype):
+        images = engine.core.cast(images, backend.floatx())
+    if config.standardize_data_format(data_format) == "channels_first":
+        axes = list(range(images.ndim))
+        images = engine.numpy.transpose(images, axes[:-3] + [axes[-2], axes[-1], axes[-3]])
+    if images.shape[-1] != 3:
+        raise ValueError(f"Color conversion expects 3 channels, received shape "
+                         f"{tuple(images.shape)}.")
+    return images
+
+
+def _restore_layout(images, data_format):
+    if config.standardize_data_format(data_format) == "channels_first":
+        axes = list(range(images.ndim))
+        images = engine.numpy.transpose(images, axes[:-3] + [axes[-1], axes[-3], axes[-2]])
+    return images
+
+
+@op
+def rgb_to_hsv(images, data_format=None):
+    """Convert RGB images (values in [0, 1]) to HSV, all channels in [0, 1].
+
+    Example:
+        >>> ops.image.rgb_to_hsv([[[1.0, 0.0, 0.0]]])   # [[[0., 1., 1.]]]
+    """
+    numpy = engine.numpy
+    images = _channels_last(images, data_format)
+    red, green, blue = [numpy.take(images, i, axis=-1) for i in range(3)]
+    value = numpy.max(images, axis=-1)
+    spread = numpy.subtract(value, numpy.min(images, axis=-1))
+    safe_value = numpy.where(numpy.greater(value, 0), value, 1.0)
+    saturation = numpy.where(numpy.greater(value, 0), numpy.divide(spread, safe_value), 0.0)
+    safe_spread = numpy.where(numpy.greater(spread, 0), spread, 1.0)
+    hue_red = numpy.divide(numpy.subtract(green, blue), safe_spread)
+    hue_green = numpy.add(numpy.divide(numpy.subtract(blue, red), safe_spread), 2.0)
+    hue_blue = numpy.add(numpy.divide(numpy.subtract(red, green), safe_spread), 4.0)
+    hue = numpy.where(numpy.equal(value, red), hue_red,
+                      numpy.where(numpy.equal(value, green), hue_green, hue_blue))
+    hue = numpy.where(numpy.greater(spread, 0), numpy.mod(numpy.divide(hue, 6.0), 1.0), 0.0)
+    return _restore_layout(numpy.stack([hue, saturation, value], axis=-1), data_format)
+
+
+@op
+def hsv_to_rgb(images, data_format=None):
+    """Convert HSV images (channels in [0, 1]) to RGB.
+
+    Example:
+        >>> ops.image.hsv_to_rgb([[[0.0, 1.0, 1.0]]])   # [[[1., 0., 0.]]]
+    """
+    numpy = engine.numpy
+    images = _channels_last(images, data_format)
+    hue, saturation, value = [numpy.take(images, i, axis=-1) for i in range(3)]
+    channels = []
+    for offset in (5.0, 3.0, 1.0):  # red, green, blue
+        k = numpy.mod(numpy.add(numpy.multiply(hue, 6.0), offset), 6.0)
+        ramp = numpy.clip(numpy.minimum(k, numpy.subtract(4.0, k)), 0.0, 1.0)
+        channels.append(numpy.subtract(value, numpy.multiply(numpy.multiply(value, saturation),
+                                                             ramp)))
+    return _restore_layout(numpy.stack(channels, axis=-1), data_format)

@@ -66,6 +66,8 @@ def _training_config(model):
         return None
     result = {key: value for key, value in compile_config.items() if key != "optimizer"}
     optimizer = compile_config.get("optimizer")
+    if not isinstance(optimizer, dict) and getattr(model, "optimizer", None) is not None:
+        optimizer = serialization_lib.serialize_keras_object(model.optimizer)
     if isinstance(optimizer, dict):
         result["optimizer_config"] = {"class_name": optimizer.get("class_name"),
                                       "config": optimizer.get("config")}

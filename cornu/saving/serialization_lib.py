@@ -167,6 +167,13 @@ def _serialize_object(obj):
             result["build_config"] = serialize_keras_object(build_config)
     if hasattr(obj, "get_compile_config"):
         compile_config = obj.get_compile_config()
+        optimizer = getattr(obj, "optimizer", None)
+        if (isinstance(compile_config, dict) and isinstance(compile_config.get("optimizer"), str)
+                and optimizer is not None and hasattr(optimizer, "get_config")):
+            # Keras records the optimizer object (with its settings), even if compile()
+            # received a name such as "adam".
+            compile_config = {**compile_config,
+                              "optimizer": serialize_keras_object(optimizer)}
         if compile_config is not None:
             result["compile_config"] = serialize_keras_object(compile_config)
     if sharing is not None:

@@ -8,12 +8,13 @@ from cornu.trainers import data_adapters
 
 class EpochIterator:
     def __init__(self, x, y=None, sample_weight=None, batch_size=None, steps_per_epoch=None,
-                 shuffle=False, class_weight=None, single_batch=False):
+                 shuffle=False, class_weight=None, single_batch=False, epochs=None):
         if single_batch:
             batch_size = _num_samples(x) or batch_size
         self.adapter = data_adapters.get_data_adapter(
             x, y, sample_weight=sample_weight, batch_size=batch_size,
-            steps_per_epoch=steps_per_epoch, shuffle=shuffle, class_weight=class_weight)
+            steps_per_epoch=steps_per_epoch, shuffle=shuffle, class_weight=class_weight,
+            epochs=epochs)
         self.steps_per_epoch = steps_per_epoch
         self._iterator = None
         self._peeked = None

@@ -116,10 +116,6 @@ class Trainer:
         if getattr(self, "_compile_metrics", None) is not None:
             result.append(self._compile_metrics)
         result.extend(self._added_metrics.values())
-        for layer in self._flatten_layers(include_self=False, recursive=True):
-            if isinstance(layer, Trainer) and layer is not self:
-                continue
-            result.extend(getattr(layer, "_user_metrics", []))
         return result
 
     @property
@@ -150,7 +146,7 @@ class Trainer:
             for tracker, value in zip(self._output_loss_trackers, per_output):
                 if value is not None:
                     tracker.update_state(value)
-        added = self.losses
+        added = self._losses_for_step()
         if added:
             from cornu import ops
 
@@ -172,7 +168,7 @@ class Trainer:
     def _pop_added_metric_values(self):
         """Take the values recorded by `add_metric` during the last forward pass."""
         values = {}
-        for layer in self._flatten_layers(include_self=True, recursive=True):
+        for layer in self._layers_for_step():
             pending = getattr(layer, "_added_metric_values", None)
             if pending:
                 values.update(pending)
@@ -231,6 +227,30 @@ class Trainer:
             cached = self._variables_cache["non_trainable"] = self.non_trainable_variables
         return cached
 
+    def _layers_for_step(self):
+        cached = self._variables_cache.get("layers")
+        if cached is None:
+            cached = self._variables_cache["layers"] = self._flatten_layers(
+                include_self=True, recursive=True)
+        return cached
+
+    def _losses_for_step(self):
+        """`self.losses` from cached layer and regularizer lists (no tree walk per step)."""
+        regularized = self._variables_cache.get("regularized")
+        if regularized is None:
+            regularized = self._variables_cache["regularized"] = [
+                (variable, variable.regularizer)
+                for layer in self._layers_for_step() for variable in layer._trainable_variables
+                if getattr(variable, "regularizer", None) is not None]
+        losses = []
+        for layer in self._layers_for_step():
+            if layer._losses:
+                losses.extend(layer._losses)
+        for variable, regularizer in regularized:
+            if variable.trainable:
+                losses.append(regularizer(variable))
+        return losses
+
     def jax_state_sync(self):
         """Write the state held by running JAX steps back into the variables (no-op on torch)."""
         for step in self._step_functions.values():
@@ -256,7 +276,7 @@ class Trainer:
                 (x, y, sample_weight), validation_split=validation_split)
         iterator = epoch_iterator.EpochIterator(
             x, y, sample_weight, batch_size=batch_size, steps_per_epoch=steps_per_epoch,
-            shuffle=shuffle, class_weight=class_weight)
+            shuffle=shuffle, class_weight=class_weight, epochs=epochs - initial_epoch)
         val_iterator = None
         if validation_data is not None:
             from cornu.trainers.data_adapters import unpack_x_y_sample_weight

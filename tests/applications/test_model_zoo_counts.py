@@ -53,3 +53,14 @@ def test_efficientnet_b0_count_and_forward_pass():
             "predictions"} <= names
     out = model(np.full((1, 32, 32, 3), 128.0, "float32"))
     assert tuple(out.shape) == (1, 1000)
+
+
+def test_weights_argument_accepts_a_local_file(tmp_path):
+    source = applications.MobileNetV2(weights=None, include_top=False, alpha=0.35,
+                                      input_shape=(32, 32, 3))
+    path = str(tmp_path / "mobilenet.weights.h5")
+    source.save_weights(path)
+    loaded = applications.MobileNetV2(weights=path, include_top=False, alpha=0.35,
+                                      input_shape=(32, 32, 3))
+    for expected, actual in zip(source.get_weights(), loaded.get_weights()):
+        np.testing.assert_array_equal(actual, expected)

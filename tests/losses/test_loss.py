@@ -170,3 +170,13 @@ def test_default_names_match_keras():
     assert losses.SparseCategoricalCrossentropy().name == "sparse_categorical_crossentropy"
     assert losses.Dice().name == "dice"
     assert losses.CTC().name == "ctc"
+
+
+def test_losses_work_on_symbolic_tensors():
+    import cornu
+
+    y_true = cornu.KerasTensor((None, 3))
+    y_pred = cornu.KerasTensor((None, 3))
+    per_sample = losses.MeanSquaredError(reduction="none")(y_true, y_pred)
+    assert tuple(per_sample.shape) == (None,)
+    assert tuple(losses.CategoricalCrossentropy()(y_true, y_pred).shape) == ()

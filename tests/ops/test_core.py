@@ -155,3 +155,26 @@ def test_core_ops_work_under_jit():
     expected = X.copy()
     expected[1:3, 1:3] = 0.0
     assert_matches(jitted(X), expected)
+
+
+def test_namespaces_and_op_count():
+    import cornu.ops.linalg
+    import cornu.ops.nn
+    import cornu.ops.numpy
+
+    assert cornu.ops.numpy.add is ops.add
+    assert cornu.ops.nn.relu is ops.relu
+    assert cornu.ops.linalg.inv is ops.inv
+    assert callable(ops.image.resize)
+    public = [name for name in dir(ops) if not name.startswith("_") and callable(getattr(ops, name))]
+    assert len(public) >= 250
+
+
+def test_symbolic_calls_record_graph_nodes():
+    inputs = KerasTensor((None, 3))
+    hidden = ops.relu(ops.matmul(inputs, np.ones((3, 2), "float32")))
+    operation, node_index, _ = hidden._keras_history
+    node = operation._inbound_nodes[node_index]
+    parent = node.parent_nodes[0]
+    assert parent.operation.name.startswith("matmul")
+    assert hidden.shape == (None, 2)

@@ -129,3 +129,30 @@ def test_affine_transform_identity_channels_first_and_errors():
         ops.image.affine_transform(rand(2, 4, 4, 1), np.ones((3, 8), "float32"))
     symbolic = ops.image.affine_transform(KerasTensor((2, 4, 4, 3)), identity)
     assert symbolic.shape == (2, 4, 4, 3)
+
+
+def test_extract_patches():
+    images = rand(2, 4, 6, 3)
+    patches = ops.image.extract_patches(images, (2, 3))
+    expected = images.reshape(2, 2, 2, 2, 3, 3).transpose(0, 1, 3, 2, 4, 5).reshape(2, 2, 2, 18)
+    assert_matches(patches, expected, atol=1e-6)
+    strided = ops.image.extract_patches(images, 2, strides=1, padding="same")
+    assert tuple(strided.shape) == (2, 4, 6, 12)
+    assert_matches(ops.convert_to_numpy(strided)[:, 1, 2], images[:, 1:3, 2:4].reshape(2, 12),
+                   atol=1e-6)
+
+
+def test_rgb_hsv_round_trip_matches_colorsys():
+    import colorsys
+
+    images = rand(2, 3, 4, 3, low=0.0, high=1.0)
+    images[0, 0, 0] = [0.5, 0.5, 0.5]  # grey: hue and saturation are 0
+    expected = np.array([colorsys.rgb_to_hsv(*pixel) for pixel in images.reshape(-1, 3)])
+    hsv = ops.image.rgb_to_hsv(images)
+    assert_matches(hsv, expected.reshape(images.shape), atol=1e-5)
+    assert_matches(ops.image.hsv_to_rgb(hsv), images, atol=1e-5)
+    channels_first = np.moveaxis(images, -1, 1)
+    result = ops.image.rgb_to_hsv(channels_first, data_format="channels_first")
+    assert_matches(result, np.moveaxis(expected.reshape(images.shape), -1, 1), atol=1e-5)
+    with pytest.raises(ValueError, match="3 channels"):
+        ops.image.rgb_to_hsv(rand(1, 2, 2, 4))

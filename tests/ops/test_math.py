@@ -73,3 +73,28 @@ def test_symbolic_math_shapes():
                              num_segments=5)
     assert summed.shape == (5, 2)
     assert ops.logsumexp(KerasTensor((None, 6)), axis=-1).shape == (None,)
+
+
+def test_stft_matches_documented_example_and_numpy():
+    real, imag = ops.stft(np.arange(5, dtype="float32"), 3, 2, 3)
+    assert_matches(real, [[0.75, -0.375], [3.75, -1.875], [5.25, -2.625]], atol=1e-5)
+    assert_matches(imag, [[0.0, 0.649519], [0.0, 0.649519], [0.0, -0.649519]], atol=1e-5)
+    signal = rand(2, 20)
+    real, imag = ops.stft(signal, 4, 3, 6, window="hamming", center=False)
+    window = np.pad(0.54 - 0.46 * np.cos(2 * np.pi * np.arange(4) / 4), (1, 1))
+    frames = np.stack([signal[:, i:i + 6] for i in range(0, 15, 3)], axis=1) * window
+    expected = np.fft.rfft(frames, axis=-1)
+    assert_matches(real, expected.real, atol=1e-4)
+    assert_matches(imag, expected.imag, atol=1e-4)
+
+
+def test_istft_inverts_stft():
+    signal = rand(2, 32)
+    spectrum = ops.stft(signal, 8, 2, 8)
+    restored = ops.istft(spectrum, 8, 2, 8, length=32)
+    assert_matches(restored, signal, atol=1e-4)
+    spectrum = ops.stft(signal, 6, 2, 8, window=None, center=False)
+    restored = ops.convert_to_numpy(ops.istft(spectrum, 6, 2, 8, window=None, center=False))
+    np.testing.assert_allclose(restored[:, 1:-1], signal[:, 1:restored.shape[1] - 1], atol=1e-4)
+    with pytest.raises(ValueError, match="window"):
+        ops.stft(signal, 8, 2, 8, window="blackmanharris")

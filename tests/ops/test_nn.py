@@ -285,6 +285,8 @@ def test_moments_batch_normalization_normalize():
     assert_matches(ops.normalize(y), y / np.linalg.norm(y, axis=-1, keepdims=True), atol=1e-5)
     assert_matches(ops.normalize(y, axis=0, order=1),
                    y / np.abs(y).sum(axis=0, keepdims=True), atol=1e-5)
+    tiny = np.array([[3e-4, 4e-4]], "float32")  # norm 5e-4 < epsilon: divide by epsilon
+    assert_matches(ops.normalize(tiny, epsilon=1e-3), tiny / 1e-3, atol=1e-5)
 
 
 def test_binary_crossentropy():

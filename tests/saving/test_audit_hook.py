@@ -7,6 +7,11 @@ import sys
 from . import corpus
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+INTEROP = "/work/shared/interop/keras-3.15.1"
+# Genuine Keras files: they must load, with the same audit guarantees.
+LEGIT = [os.path.join(INTEROP, name) for name in (
+    "sequential_2layer.keras", "functional_shared_dict.keras", "nested_subclassed.keras",
+    "sequential_2layer_legacy.h5")]
 
 CHILD = r"""
 import json, sys, warnings
@@ -15,7 +20,9 @@ import cornu
 from cornu.layers.layer import Layer
 from cornu.saving import saving_api
 
+import tests.saving.custom_classes  # registers cornu_test>Scale / Block
 cases = json.loads(sys.argv[1])
+cases.update({"legit:" + path: [path, "model"] for path in json.loads(sys.argv[3])})
 target = Layer(name="target_layer")
 
 def load(path, kind):
@@ -62,17 +69,21 @@ def test_loading_corpus_runs_no_code_and_opens_only_given_file(tmp_path):
     crafted = corpus.build_corpus(str(tmp_path))
     env = dict(os.environ, PYTHONPATH=REPO_ROOT)
     child = subprocess.run([sys.executable, "-c", CHILD, json.dumps(crafted),
-                            json.dumps(corpus.lambda_payload())], env=env,
+                            json.dumps(corpus.lambda_payload()), json.dumps(LEGIT)], env=env,
                            capture_output=True, text=True, timeout=300)
     assert child.returncode == 0, child.stderr[-3000:]
     line = [ln for ln in child.stdout.splitlines() if ln.startswith("RESULT")][-1]
     result = json.loads(line[len("RESULT"):])
     assert "marshal.loads" in result["control"] and result["value"] == 2.0
     outcomes = result["outcomes"]
-    assert set(outcomes) == set(crafted)
+    assert set(outcomes) == set(crafted) | {"legit:" + path for path in LEGIT}
     for name, (outcome, events) in outcomes.items():
-        path = crafted[name][0]
-        assert outcome != "loaded", f"{name} was accepted"
+        if name.startswith("legit:"):
+            path = name[len("legit:"):]
+            assert outcome == "loaded", f"{path} failed to load: {outcome}"
+        else:
+            path = crafted[name][0]
+            assert outcome != "loaded", f"{name} was accepted"
         for event, detail in events:
             if event == "open":
                 assert os.path.realpath(detail) == os.path.realpath(path), (name, detail)

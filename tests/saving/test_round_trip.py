@@ -74,6 +74,8 @@ def test_weights_round_trip(tmp_path):
 
 def test_archive_layout_matches_keras(tmp_path):
     model = _sequential()
+    # A name given to compile() is still written as the full optimizer entry, like Keras.
+    model.compile(optimizer="adam", loss="mse", metrics=["mae"], run_eagerly=True)
     path = str(tmp_path / "model.keras")
     model.save(path)
     with zipfile.ZipFile(path) as archive:
@@ -93,6 +95,7 @@ def test_archive_layout_matches_keras(tmp_path):
     assert dense["build_config"] == {"input_shape": [None, 3]}
     optimizer = config["compile_config"]["optimizer"]
     assert (optimizer["module"], optimizer["class_name"]) == ("keras.optimizers", "Adam")
+    assert optimizer["config"]["beta_1"] == 0.9
     assert config["compile_config"]["loss"] == "mse"
 
 
@@ -180,3 +183,37 @@ def test_seed_state_and_caches_are_not_saved(tmp_path):
         assert len(h5["optimizer/vars"]) == 2 + 4
     restored = saving_api.load_model(path)
     np.testing.assert_allclose(_predict(restored, X), _predict(model, X), atol=1e-7)
+
+
+def _two_input_model():
+    in_a, in_b = cornu.Input((3,), name="a"), cornu.Input((2,), name="b")
+    shared = layers.Dense(4, name="shared")
+    merged = layers.Concatenate()([shared(in_a), layers.Dense(4)(in_b)])
+    model = cornu.Model([in_a, in_b], layers.Dense(1, name="head")(merged), name="legacy")
+    model.compile(optimizer="sgd", loss="mse", run_eagerly=True)
+    return model
+
+
+def test_legacy_h5_functional_round_trip_and_keras_weights(tmp_path):
+    model = _two_input_model()
+    x = [RNG.normal(size=(2, 3)).astype("float32"), RNG.normal(size=(2, 2)).astype("float32")]
+    model.fit(x, np.ones((2, 1), "float32"), verbose=0)
+    import h5py
+
+    path = str(tmp_path / "legacy.h5")
+    model.save(path)
+    with h5py.File(path, "r") as h5:
+        config = json.loads(h5.attrs["model_config"])
+        training = json.loads(h5.attrs["training_config"])
+    assert "module" not in config and config["class_name"] == "Functional"
+    assert all("module" not in layer for layer in config["config"]["layers"])
+    assert training["optimizer_config"]["class_name"] == "SGD"
+    restored = saving_api.load_model(path)
+    np.testing.assert_allclose(_predict(restored, x), _predict(model, x), atol=1e-7)
+    assert restored.optimizer is not None and int(restored.optimizer.iterations) == 1
+    keras_path = str(tmp_path / "model.keras")
+    model.save(keras_path)
+    other = _two_input_model()
+    other.load_weights(keras_path)
+    np.testing.assert_allclose(_predict(other, x), _predict(model, x), atol=1e-7)
+    assert int(other.optimizer.iterations) == 1

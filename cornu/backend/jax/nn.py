@@ -337,7 +337,7 @@ def normalize(x, axis=-1, order=2, epsilon=None):
     epsilon = config.epsilon() if epsilon is None else epsilon
     if order == 2:
         square_sum = jnp.sum(jnp.square(x), axis=axis, keepdims=True)
-        return x * jax.lax.rsqrt(jnp.maximum(square_sum, epsilon))
+        return x * jax.lax.rsqrt(jnp.maximum(square_sum, epsilon * epsilon))
     norm = jnp.linalg.norm(x, ord=order, axis=axis, keepdims=True)
     return x / jnp.maximum(norm, epsilon)
 

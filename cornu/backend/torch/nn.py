@@ -412,7 +412,7 @@ def normalize(x, axis=-1, order=2, epsilon=None):
     epsilon = config.epsilon() if epsilon is None else epsilon
     if order == 2:
         square_sum = torch.sum(torch.square(x), dim=axis, keepdim=True)
-        return x * torch.rsqrt(torch.clamp(square_sum, min=epsilon))
+        return x * torch.rsqrt(torch.clamp(square_sum, min=epsilon * epsilon))
     norm = torch.linalg.vector_norm(x, ord=order, dim=axis, keepdim=True)
     return x / torch.clamp(norm, min=epsilon)
 

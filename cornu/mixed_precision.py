@@ -1,0 +1,9 @@
+"""Keras-2 style mixed precision entry points (aliases of the global dtype policy)."""
+from cornu.dtype_policies import DTypePolicy, dtype_policy, set_dtype_policy
+
+Policy = DTypePolicy
+global_policy = dtype_policy
+set_global_policy = set_dtype_policy
+
+__all__ = ["DTypePolicy", "Policy", "dtype_policy", "global_policy", "set_dtype_policy",
+           "set_global_policy"]
