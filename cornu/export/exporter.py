@@ -2,6 +2,7 @@
 import importlib
 import json
 import os
+import sys
 
 import numpy as np
 import optree
@@ -52,7 +53,7 @@ def export_model(model, filepath, format="cornu", verbose=True, input_signature=
         model: a built cornu Model (Sequential, Functional or subclassed).
         filepath: directory to create (replaced atomically if it exists).
         format: only `"cornu"` is supported (Keras's `"tf_saved_model"` needs TensorFlow).
-        verbose: print where the artifact went and its endpoint.
+        verbose: print where the artifact went and its endpoint (to stderr).
         input_signature: optional KerasTensor/InputSpec/shape (or list/dict of them)
             overriding the inputs inferred from the model.
 
@@ -118,6 +119,8 @@ def export_model(model, filepath, format="cornu", verbose=True, input_signature=
     if verbose:
         described = ", ".join(f"{spec['name']}: shape={tuple(spec['shape'])} dtype={spec['dtype']}"
                               for spec in specs)
+        # A status message, not output: stderr keeps a script's stdout clean for its data.
         print(f"Saved artifact at '{os.fspath(filepath)}'. The following endpoints are "
-              f"available:\n\n* Endpoint 'serve'\n  inputs ({kind}): {described}")
+              f"available:\n\n* Endpoint 'serve'\n  inputs ({kind}): {described}",
+              file=sys.stderr)
     return None

@@ -31,11 +31,20 @@ def evenly_spaced_thresholds(num_thresholds, with_epsilon_ends=True, epsilon=1e-
     return [0.0] + inner + [1.0]
 
 
+def class_indicator(indices, num_classes, dtype):
+    """One-hot encoding built by comparison with `arange` (out-of-range ids give zeros).
+
+    Unlike some engines' `one_hot`, it never checks the ids on the host, so metric
+    updates stay free of device-to-host syncs.
+    """
+    indices = ops.expand_dims(ops.cast(indices, "int32"), -1)
+    return ops.cast(ops.equal(indices, ops.arange(num_classes, dtype="int32")), dtype)
+
+
 def filter_top_k(scores, k):
     """Keep the `k` largest scores of the last axis; set the rest to `NEG_INF`."""
     _, top_indices = ops.top_k(scores, k)
-    in_top = ops.sum(ops.one_hot(top_indices, scores.shape[-1], dtype=ops.dtype(scores)),
-                     axis=-2)
+    in_top = ops.sum(class_indicator(top_indices, scores.shape[-1], ops.dtype(scores)), axis=-2)
     return scores * in_top + NEG_INF * (1.0 - in_top)
 
 

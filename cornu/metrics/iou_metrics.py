@@ -1,6 +1,7 @@
 """Intersection-over-union metrics from an accumulated confusion matrix."""
 from cornu import config
 from cornu import ops
+from cornu.metrics.confusion_utils import class_indicator
 from cornu.metrics.metric import Metric
 
 
@@ -9,8 +10,8 @@ def confusion_matrix(labels, predictions, num_classes, weights, dtype):
 
     Computed as one-hot products, so it stays on the device (no host sync).
     """
-    true_hot = ops.one_hot(ops.cast(labels, "int32"), num_classes, dtype=dtype)
-    pred_hot = ops.one_hot(ops.cast(predictions, "int32"), num_classes, dtype=dtype)
+    true_hot = class_indicator(labels, num_classes, dtype)
+    pred_hot = class_indicator(predictions, num_classes, dtype)
     weighted_true = true_hot * ops.expand_dims(ops.cast(weights, dtype), -1)
     return ops.sum(ops.expand_dims(weighted_true, 2) * ops.expand_dims(pred_hot, 1), axis=0)
 

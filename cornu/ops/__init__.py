@@ -42,6 +42,7 @@ from cornu.ops.math import (  # noqa: F401,A004
     rsqrt, segment_max, segment_sum, top_k,
 )
 from cornu.ops.nn import (  # noqa: F401,A004
+    ctc_decode,
     layer_normalization, rms_normalization,
     average_pool, batch_normalization, binary_crossentropy, categorical_crossentropy,
     celu, conv, conv_transpose, ctc_loss, depthwise_conv, dot_product_attention, elu,

@@ -140,3 +140,46 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     if beta is not None:
         result = numpy.add(result, beta)
     return result
+
+
+@op
+def ctc_decode(inputs, sequence_lengths, strategy="greedy", beam_width=100, top_paths=1,
+               merge_repeated=True, mask_index=0):
+    """Decode CTC outputs greedily (best class per step, repeats merged, blanks removed).
+
+    Args:
+        inputs: logits `(batch, max_length, num_classes)`.
+        sequence_lengths: valid steps per batch item.
+        strategy: only "greedy" is supported.
+        merge_repeated: merge consecutive repeated classes before removing blanks.
+        mask_index: the blank class.
+
+    Returns:
+        `(decoded, log_probabilities)`: int32 `(1, batch, max_length)` padded with -1, and
+        `(batch, 1)` negative summed log-probabilities of the chosen paths.
+
+    Example:
+        >>> decoded, scores = ops.ctc_decode(logits, [4, 3])
+    """
+    if strategy != "greedy":
+        raise NotImplementedError(
+            f"ctc_decode: strategy {strategy!r} is not supported yet; use 'greedy'.")
+    numpy = engine.numpy
+    log_probabilities = engine.nn.log_softmax(inputs, axis=-1)
+    batch, max_length = log_probabilities.shape[0], log_probabilities.shape[1]
+    best = numpy.argmax(log_probabilities, axis=-1)
+    scores = numpy.max(log_probabilities, axis=-1)
+    steps = numpy.expand_dims(numpy.arange(max_length, dtype="int32"), 0)
+    lengths = numpy.expand_dims(engine.core.convert_to_tensor(sequence_lengths, "int32"), -1)
+    valid = numpy.less(steps, lengths)
+    best = numpy.where(valid, best, mask_index)
+    scores = numpy.where(valid, scores, 0.0)
+    if merge_repeated:
+        previous = numpy.pad(best[:, :-1], ((0, 0), (1, 0)), constant_values=-1)
+        best = numpy.where(numpy.equal(best, previous), mask_index, best)
+    blank = numpy.equal(best, mask_index)
+    best = numpy.where(blank, -1, best)
+    order = numpy.argsort(engine.core.cast(blank, "int32"), axis=1)
+    decoded = numpy.take_along_axis(best, order, axis=1)
+    total = numpy.negative(numpy.sum(scores, axis=1, keepdims=True))
+    return numpy.expand_dims(engine.core.cast(decoded, "int32"), 0), total

@@ -126,7 +126,9 @@ def test_verbose_message_and_overwrite_is_atomic(tmp_path, capsys):
     model = cornu.Sequential([cornu.Input((3,)), layers.Dense(2)])
     path = tmp_path / "model"
     model.export(str(path))
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    out = captured.err
     assert f"Saved artifact at '{path}'" in out and "serve" in out and "(None, 3)" in out
     model.layers[0].kernel.assign(np.zeros((3, 2), "float32"))
     model.export(str(path), verbose=False)

@@ -34,7 +34,7 @@ def test_variables_are_non_trainable_tracked_in_order_and_reset_to_initial_value
     metric.reset_state()
     assert value(metric.result()) == 0.0
     np.testing.assert_array_equal(ops.convert_to_numpy(metric.offset), [1.0, 1.0])
-    metric.update_state(np.array([3.0]))
+    metric.update_state(np.array([3.0], "float32"))
     metric.reset_states()
     assert value(metric.result()) == 0.0
 

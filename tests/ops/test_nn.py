@@ -393,3 +393,21 @@ def test_rms_and_layer_normalization():
     expected = (x - mean) / np.sqrt(var + 1e-3) * gamma + beta
     assert_matches(ops.layer_normalization(x, gamma, beta, epsilon=1e-3), expected, atol=1e-5)
     assert ops.layer_normalization(KerasTensor((None, 4))).shape == (None, 4)
+
+
+def test_ctc_decode_greedy():
+    classes = np.array([[1, 1, 0, 2, 2, 3], [3, 0, 3, 3, 1, 1]])
+    logits = np.full((2, 6, 4), -2.0, "float32")
+    for b in range(2):
+        for t in range(6):
+            logits[b, t, classes[b, t]] = 2.0
+    decoded, scores = ops.ctc_decode(logits, np.array([6, 4]))
+    assert ops.dtype(decoded) == "int32"
+    assert_matches(decoded, [[[1, 2, 3, -1, -1, -1], [3, 3, -1, -1, -1, -1]]])
+    step_log_probability = np.log(_softmax(logits[0, 0].astype("float64")))[classes[0, 0]]
+    assert_matches(scores, [[-6 * step_log_probability], [-4 * step_log_probability]],
+                   atol=1e-4)
+    decoded, _ = ops.ctc_decode(logits, np.array([6, 4]), merge_repeated=False)
+    assert_matches(decoded[0, 0], [1, 1, 2, 2, 3, -1])
+    with pytest.raises(NotImplementedError, match="greedy"):
+        ops.ctc_decode(logits, np.array([6, 4]), strategy="beam_search")

@@ -127,3 +127,11 @@ def test_save_weights_requires_suffix(tmp_path):
         path = str(tmp_path / "x.weights.h5")
         saving_api.save_weights(_tree(), path)
         saving_api.save_weights(_tree(), path, overwrite=False)
+
+
+@pytest.mark.parametrize("class_name, expected", [
+    ("Conv2D", "conv2d"), ("Dense", "dense"), ("LayerNormalization", "layer_normalization"),
+    ("GlobalAveragePooling2D", "global_average_pooling2d"), ("LSTM", "lstm"),
+    ("Conv1DTranspose", "conv1d_transpose"), ("MultiHeadAttention", "multi_head_attention")])
+def test_container_item_names_follow_keras(class_name, expected):
+    assert weights_store.container_item_name(class_name) == expected

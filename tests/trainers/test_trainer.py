@@ -132,3 +132,25 @@ def test_fit_continues_from_current_state():
     first = model.fit(x, y, epochs=2, verbose=0).history["loss"]
     second = model.fit(x, y, epochs=1, verbose=0).history["loss"]
     assert second[0] < first[0]
+
+
+def test_torch_compile_failure_is_reported_not_hidden(backend_name, monkeypatch):
+    if backend_name != "torch":
+        model = _classifier()
+        model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy", jit_compile=False)
+        x, y = _data(32)
+        assert np.isfinite(model.fit(x, y, verbose=0).history["loss"][0])
+        return
+    import torch
+
+    def broken_compile(function, *args, **kwargs):
+        def run(*a, **k):
+            raise torch._dynamo.exc.Unsupported("graph break on purpose")
+        return run
+
+    monkeypatch.setattr(torch, "compile", broken_compile)
+    model = _classifier()
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy", jit_compile=True)
+    x, y = _data(32)
+    with pytest.raises(RuntimeError, match="jit_compile=True.*graph break on purpose"):
+        model.fit(x, y, verbose=0)

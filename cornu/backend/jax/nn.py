@@ -7,6 +7,7 @@ import math
 
 import jax
 import jax.numpy as jnp
+import numpy as np  # reduce_window needs concrete init values to be differentiable under jit
 
 from cornu import config
 from cornu.backend.jax.core import convert_to_tensor
@@ -274,15 +275,15 @@ def _pool_args(inputs, pool_size, strides, padding, data_format):
 
 def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
     x, window, steps, padding = _pool_args(inputs, pool_size, strides, padding, data_format)
-    return jax.lax.reduce_window(x, jnp.array(-jnp.inf, x.dtype), jax.lax.max, window, steps, padding)
+    return jax.lax.reduce_window(x, np.array(-np.inf, x.dtype), jax.lax.max, window, steps, padding)
 
 
 def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
     x, window, steps, padding = _pool_args(inputs, pool_size, strides, padding, data_format)
-    summed = jax.lax.reduce_window(x, jnp.array(0, x.dtype), jax.lax.add, window, steps, padding)
+    summed = jax.lax.reduce_window(x, np.array(0, x.dtype), jax.lax.add, window, steps, padding)
     if padding == "VALID":
         return summed / math.prod(window)
-    counts = jax.lax.reduce_window(jnp.ones((1,) + x.shape[1:], x.dtype), jnp.array(0, x.dtype),
+    counts = jax.lax.reduce_window(jnp.ones((1,) + x.shape[1:], x.dtype), np.array(0, x.dtype),
                                    jax.lax.add,
                                    window, steps, padding)
     return summed / counts

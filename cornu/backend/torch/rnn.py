@@ -112,12 +112,14 @@ def lstm(inputs, initial_state_h, initial_state_c, mask, kernel, recurrent_kerne
         raise NotImplementedError("this LSTM configuration needs the step loop")
     sequence = _sequence(inputs, go_backwards, time_major)
     # Keras's gate order (i, f, c, o) is torch's (i, f, g, o): only a transpose is needed.
-    params = [convert_to_tensor(kernel).t(), convert_to_tensor(recurrent_kernel).t()]
+    dtype = sequence.dtype
+    params = [convert_to_tensor(kernel).to(dtype).t(),
+              convert_to_tensor(recurrent_kernel).to(dtype).t()]
     if bias is not None:
-        bias = convert_to_tensor(bias)
+        bias = convert_to_tensor(bias).to(dtype)
         params += [bias, torch.zeros_like(bias)]
-    hidden = (convert_to_tensor(initial_state_h).unsqueeze(0),
-              convert_to_tensor(initial_state_c).unsqueeze(0))
+    hidden = (convert_to_tensor(initial_state_h).to(dtype).unsqueeze(0),
+              convert_to_tensor(initial_state_c).to(dtype).unsqueeze(0))
     outputs, h, c = torch.lstm(sequence, hidden, params, bias is not None, 1, 0.0, False, False,
                                not time_major)
     last = outputs[-1] if time_major else outputs[:, -1]
@@ -147,14 +149,15 @@ def gru(inputs, initial_state, mask, kernel, recurrent_kernel, bias, activation,
     if not reset_after or not _fusable(mask, unroll, activation, recurrent_activation):
         raise NotImplementedError("this GRU configuration needs the step loop")
     sequence = _sequence(inputs, go_backwards, time_major)
-    kernel = convert_to_tensor(kernel)
+    dtype = sequence.dtype
+    kernel = convert_to_tensor(kernel).to(dtype)
     units = kernel.shape[-1] // 3
     params = [_gates_zrh_to_rzn(kernel, units).t(),
-              _gates_zrh_to_rzn(convert_to_tensor(recurrent_kernel), units).t()]
+              _gates_zrh_to_rzn(convert_to_tensor(recurrent_kernel).to(dtype), units).t()]
     if bias is not None:
-        bias = convert_to_tensor(bias)
+        bias = convert_to_tensor(bias).to(dtype)
         params += [_gates_zrh_to_rzn(bias[0], units), _gates_zrh_to_rzn(bias[1], units)]
-    hidden = convert_to_tensor(initial_state).unsqueeze(0)
+    hidden = convert_to_tensor(initial_state).to(dtype).unsqueeze(0)
     outputs, h = torch.gru(sequence, hidden, params, bias is not None, 1, 0.0, False, False,
                            not time_major)
     last = outputs[-1] if time_major else outputs[:, -1]

@@ -77,23 +77,35 @@ def zero_grad(variables):
 
 
 class StepFunction:
-    """Runs one train/test/predict step on a batch of NumPy arrays or tensors."""
+    """Runs one train/test/predict step on a batch of NumPy arrays or tensors.
+
+    With `jit_compile=True` the step goes through `torch.compile`; a failure to compile is
+    raised (naming the cause) on the first call, never replaced by eager execution.
+    """
 
     def __init__(self, model, kind):
+        self.kind = kind
+        self.model_name = model.name
         self.function = {"train": model.train_step, "test": model.test_step,
                          "predict": model.predict_step}[kind]
-        if model.jit_compile is True:
-            try:
-                self.function = torch.compile(self.function)
-            except Exception as error:
-                raise RuntimeError(
-                    f"jit_compile=True: torch.compile could not compile the {kind} step of "
-                    f"model {model.name!r}: {error}. Compile with jit_compile=False to run "
-                    "eagerly.") from error
+        self.compiled = model.jit_compile is True
+        if self.compiled:
+            self.function = torch.compile(self.function)
+        self._checked = not self.compiled
 
     def __call__(self, batch):
         batch = optree.tree_map(_to_tensor, batch, none_is_leaf=True)
-        return self.function(batch)
+        if self._checked:
+            return self.function(batch)
+        try:
+            outputs = self.function(batch)
+        except Exception as error:
+            raise RuntimeError(
+                f"jit_compile=True: torch.compile could not compile the {self.kind} step of "
+                f"model {self.model_name!r} ({type(error).__name__}: {error}). Compile the "
+                "model with jit_compile=False to run eagerly.") from error
+        self._checked = True
+        return outputs
 
     def sync(self, keep_state=False):
         pass

@@ -237,6 +237,12 @@ class MultiHeadAttention(Layer):
         value_mask = tensor_mask(value) if value_mask is None else value_mask
         if key is not value and key_mask is None:
             key_mask = tensor_mask(key)
+        value, key = ops.convert_to_tensor(value), ops.convert_to_tensor(key)
+        if tuple(value.shape[1:-1]) != tuple(key.shape[1:-1]):
+            raise ValueError(
+                f"MultiHeadAttention {self.name!r}: all dimensions of `value` and `key`, except "
+                f"the last one, must be equal. Received value shape {tuple(value.shape)} and "
+                f"key shape {tuple(key.shape)}.")
         if self._sliding_window is not None and len(self._attention_axes) != 1:
             raise ValueError(
                 f"MultiHeadAttention {self.name!r}: `sliding_window` needs exactly one "

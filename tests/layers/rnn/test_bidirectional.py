@@ -83,3 +83,17 @@ def test_custom_backward_layer_and_errors():
         layers.Bidirectional(layers.SimpleRNN(3), merge_mode="max")
     with pytest.raises(ValueError, match="Layer instance"):
         layers.Bidirectional("lstm")
+
+
+def test_compiled_predict_equals_eager_call_with_mask():
+    # On JAX, predict runs the jitted lax.scan path and the eager call the Python loop.
+    tokens = np.array([[1, 2, 3, 0, 0], [4, 4, 1, 2, 5]], dtype="int32")
+    model = cornu.Sequential([
+        cornu.Input((5,), dtype="int32"), layers.Embedding(6, 3, mask_zero=True),
+        layers.Bidirectional(layers.GRU(4, return_sequences=True, use_cudnn=False)),
+        layers.LSTM(2, go_backwards=True)])
+    eager = ops.convert_to_numpy(model(tokens))
+    np.testing.assert_allclose(model.predict(tokens, verbose=0), eager, atol=1e-5)
+    model.compile(optimizer="sgd", loss="mse")
+    history = model.fit(tokens, np.zeros((2, 2), "float32"), epochs=1, verbose=0)
+    assert np.isfinite(history.history["loss"][0])
