@@ -492,6 +492,11 @@ class Trainer:
                 y = optree.tree_map(_as_array_or_tensor, y, none_is_leaf=True) \
                     if y is not None else None
                 self._compile_metrics.build(y, y_pred)
+                if y is not None:
+                    # Some metrics create their variables on the first update; a jitted JAX
+                    # step needs them all up front.
+                    self._compile_metrics.update_state(y, y_pred)
+                    self._compile_metrics.reset_state()
         if needs_optimizer:
             self.optimizer.build(self.trainable_variables)
         self._step_functions = {}

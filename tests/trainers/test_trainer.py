@@ -154,3 +154,19 @@ def test_torch_compile_failure_is_reported_not_hidden(backend_name, monkeypatch)
     x, y = _data(32)
     with pytest.raises(RuntimeError, match="jit_compile=True.*graph break on purpose"):
         model.fit(x, y, verbose=0)
+
+
+def test_metrics_with_lazy_variables_train_on_both_engines():
+    x, y = _data(64)
+    model = _classifier()
+    model.compile(optimizer="adam", loss="categorical_crossentropy",
+                  metrics=[keras.metrics.F1Score(average="macro"), "accuracy"])
+    one_hot = np.eye(2, dtype="float32")[y]
+    history = model.fit(x, one_hot, epochs=2, batch_size=16, verbose=0)
+    assert set(history.history) == {"loss", "f1_score", "accuracy"}
+    probs = model.predict(x, verbose=0)
+    from sklearn.metrics import f1_score
+
+    expected = f1_score(y, probs.argmax(1), average="macro")
+    result = model.evaluate(x, one_hot, verbose=0, return_dict=True)
+    assert abs(result["f1_score"] - expected) < 1e-4

@@ -44,6 +44,12 @@ class Variable(VariableBase):
     def _is_abstract(self, value):
         return value.device.type == "meta"
 
+    def _stored_value(self):
+        if _meta_tracing[0]:
+            # Shape inference runs on the meta device; weights join it without copying data.
+            return self._value.detach().to("meta")
+        return self._value
+
     def _direct_assign(self, value):
         with torch.no_grad():
             self._value.copy_(value)
@@ -144,6 +150,9 @@ def _symbolic_to_tensor(spec, fill, device):
     return torch.zeros(shape, dtype=to_torch_dtype(spec.dtype), device=device)
 
 
+_meta_tracing = [False]
+
+
 def _run_abstract(fn, args, kwargs, fill, device):
     def to_concrete(x):
         if isinstance(x, KerasTensor):
@@ -153,8 +162,13 @@ def _run_abstract(fn, args, kwargs, fill, device):
     c_args, c_kwargs = optree.tree_map(
         to_concrete, (args, kwargs), is_leaf=lambda x: isinstance(x, KerasTensor),
         none_is_leaf=True)
-    with state.SymbolicScope(), torch.no_grad():
-        return fn(*c_args, **c_kwargs)
+    previous = _meta_tracing[0]
+    _meta_tracing[0] = device == "meta"
+    try:
+        with state.SymbolicScope(), torch.no_grad():
+            return fn(*c_args, **c_kwargs)
+    finally:
+        _meta_tracing[0] = previous
 
 
 def _has_none_dims(args, kwargs):
