@@ -27,7 +27,7 @@ def _epoch(model, optimizer, x, y, batch_size):
         loss = loss_fn(model(x[index]), y[index])
         loss.backward()
         optimizer.step()
-    return float(loss)
+    return float(loss.detach())
 
 
 def time_fit(builder, x, y, batch_size, epochs=1, channels_first=False):

@@ -323,6 +323,8 @@ class Layer(Operation):
     def build_from_config(self, config):
         if not config or self.built:
             return
+        self._build_shapes_dict = dict(config.get("shapes_dict") or
+                                       {"input_shape": config.get("input_shape")})
         if "input_shape" in config:
             self.build(config["input_shape"])
         elif "shapes_dict" in config:

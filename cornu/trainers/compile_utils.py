@@ -50,6 +50,39 @@ def _as_loss_object(identifier):
     return losses.LossFunctionWrapper(loss, name=name)
 
 
+def _warn_on_logits_mismatch(output_name, loss, y_pred):
+    """Warn when a crossentropy's `from_logits` disagrees with what the model outputs."""
+    import warnings
+
+    import numpy as np
+
+    kind = getattr(getattr(loss, "fn", None), "__name__", "") or type(loss).__name__
+    if "crossentropy" not in kind.lower():
+        return
+    from_logits = getattr(loss, "from_logits", None)
+    if from_logits is None:
+        from_logits = bool(getattr(loss, "_fn_kwargs", {}).get("from_logits", False))
+    try:
+        values = np.asarray(ops.convert_to_numpy(y_pred), dtype="float64")
+    except Exception:  # abstract values (inside a trace): nothing to inspect
+        return
+    if values.size == 0:
+        return
+    probabilities = values.min() >= 0.0 and values.max() <= 1.0
+    if not from_logits and not probabilities:
+        warnings.warn(
+            f"Output {output_name!r}: {kind}(from_logits=False) expects "
+            f"probabilities, but the model outputs values in [{values.min():.3g}, "
+            f"{values.max():.3g}]. Add a softmax/sigmoid activation or pass "
+            "from_logits=True.", stacklevel=4)
+    elif from_logits and probabilities and values.ndim >= 2 and values.shape[-1] > 1 and \
+            np.allclose(values.sum(axis=-1), 1.0, atol=1e-3):
+        warnings.warn(
+            f"Output {output_name!r}: {kind}(from_logits=True) received what "
+            "look like probabilities (rows summing to 1). Did you mean from_logits=False, or "
+            "to remove the final softmax?", stacklevel=4)
+
+
 def output_names_for(y_pred, model_names=None):
     """Names of the outputs: the model's own, else dict keys, else `output_1`, `output_2`..."""
     if isinstance(y_pred, dict):
@@ -91,6 +124,8 @@ class CompileLoss:
         self.names = [f"{name}_loss" for name, loss in zip(self.output_names, self.losses)
                       if loss is not None] if multi else []
         self.built = True
+        for name, loss, pred in zip(self.output_names, self.losses, _flat(y_pred)):
+            _warn_on_logits_mismatch(name, loss, pred)
 
     def __call__(self, y_true, y_pred, sample_weight=None):
         """Return `(total_loss, per_output_losses)`."""

@@ -65,7 +65,7 @@ class Trainer:
         self.steps_per_execution = int(steps_per_execution)
         self.jit_compile = jit_compile
         self._compile_config = {
-            "optimizer": optimizer, "loss": loss, "loss_weights": loss_weights,
+            "optimizer": self.optimizer, "loss": loss, "loss_weights": loss_weights,
             "metrics": metrics, "weighted_metrics": weighted_metrics,
             "run_eagerly": run_eagerly, "steps_per_execution": steps_per_execution,
             "jit_compile": jit_compile,
@@ -101,6 +101,10 @@ class Trainer:
 
         config = {key: serialization_lib.deserialize_keras_object(value)
                   for key, value in config.items()}
+        if backend.backend() == "torch" and config.get("jit_compile") is True:
+            # Files written on JAX record its resolved default (True); on torch that would
+            # mean torch.compile, which the author never asked for.
+            config["jit_compile"] = "auto"
         self.compile(**config)
         if self.built and self.optimizer is not None:
             self.optimizer.build(self.trainable_variables)

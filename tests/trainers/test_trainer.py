@@ -170,3 +170,17 @@ def test_metrics_with_lazy_variables_train_on_both_engines():
     expected = f1_score(y, probs.argmax(1), average="macro")
     result = model.evaluate(x, one_hot, verbose=0, return_dict=True)
     assert abs(result["f1_score"] - expected) < 1e-4
+
+
+def test_from_logits_mismatch_warns():
+    x, y = _data(32)
+    inputs = keras.Input(shape=(8,))
+    logits_model = keras.Model(inputs, layers.Dense(2)(inputs))
+    logits_model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    with pytest.warns(UserWarning, match="from_logits=True"):
+        logits_model.fit(x * 100, y, epochs=1, verbose=0)
+    probs_model = _classifier()
+    probs_model.compile(optimizer="sgd",
+                        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    with pytest.warns(UserWarning, match="probabilities"):
+        probs_model.fit(x, y, epochs=1, verbose=0)

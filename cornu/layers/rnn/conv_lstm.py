@@ -238,7 +238,9 @@ class ConvLSTM(RNN):
 
 
 class ConvLSTM2D(ConvLSTM):
-    """2D convolutional LSTM over `(batch, time, rows, cols, channels)` (channels_last).
+    """2D convolutional LSTM over `(batch, time, rows, cols, channels)`.
+
+    `data_format="channels_first"` takes `(batch, time, channels, rows, cols)` instead.
 
     Args:
         filters: number of output channels.
@@ -256,3 +258,31 @@ class ConvLSTM2D(ConvLSTM):
 
     def __init__(self, filters, kernel_size, **kwargs):
         super().__init__(2, filters, kernel_size, **kwargs)
+
+
+class ConvLSTM1D(ConvLSTM):
+    """1D convolutional LSTM over `(batch, time, steps, channels)` (channels_last).
+
+    Args: as `ConvLSTM2D`, with an int or 1-tuple `kernel_size`.
+
+    Example:
+        >>> ConvLSTM1D(4, 3, padding="same")(np.zeros((2, 5, 8, 3))).shape
+        (2, 8, 4)
+    """
+
+    def __init__(self, filters, kernel_size, **kwargs):
+        super().__init__(1, filters, kernel_size, **kwargs)
+
+
+class ConvLSTM3D(ConvLSTM):
+    """3D convolutional LSTM over `(batch, time, d1, d2, d3, channels)` (channels_last).
+
+    Args: as `ConvLSTM2D`, with an int or 3-tuple `kernel_size`.
+
+    Example:
+        >>> ConvLSTM3D(2, 3, padding="same")(np.zeros((1, 2, 4, 4, 4, 1))).shape
+        (1, 4, 4, 4, 2)
+    """
+
+    def __init__(self, filters, kernel_size, **kwargs):
+        super().__init__(3, filters, kernel_size, **kwargs)

@@ -1,6 +1,6 @@
 import numpy as np
 
-from cornu import layers
+from cornu import layers, ops
 from tests.helpers.layer_test import run_layer_test
 from tests.layers.rnn.numpy_rnn_reference import sigmoid
 
@@ -54,3 +54,14 @@ def test_conv_lstm_2d_valid_padding_and_states():
     config = layer.get_config()
     assert config["filters"] == 3 and config["kernel_size"] == (2, 2)
     assert layers.ConvLSTM2D.from_config(config).get_config() == config
+
+
+def test_channels_first_matches_channels_last():
+    last = layers.ConvLSTM2D(2, 3, padding="same", recurrent_initializer="glorot_uniform")
+    first = layers.ConvLSTM2D(2, 3, padding="same", data_format="channels_first",
+                               recurrent_initializer="glorot_uniform")
+    expected = ops.convert_to_numpy(last(X))
+    first(np.transpose(X, (0, 1, 4, 2, 3)))
+    first.set_weights(last.get_weights())
+    got = ops.convert_to_numpy(first(np.transpose(X, (0, 1, 4, 2, 3))))
+    np.testing.assert_allclose(np.transpose(got, (0, 2, 3, 1)), expected, atol=1e-5)
