@@ -93,8 +93,12 @@ class Trainer:
             return {}
         from cornu.saving import serialization_lib
 
-        return {key: serialization_lib.serialize_keras_object(value)
-                for key, value in self._compile_config.items()}
+        config = {key: serialization_lib.serialize_keras_object(value)
+                  for key, value in self._compile_config.items()}
+        # Keras writes the resolved flag: JAX jits by default, torch runs eagerly.
+        jit = self._compile_config["jit_compile"]
+        config["jit_compile"] = (backend.backend() == "jax") if jit == "auto" else bool(jit)
+        return config
 
     def compile_from_config(self, config):
         from cornu.saving import serialization_lib

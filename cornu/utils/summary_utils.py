@@ -146,8 +146,9 @@ def _output_shape_text(operation, graph):
 
 
 def _local_node_index(operation, node, graph):
-    kept = [n for n in operation._inbound_nodes if graph is None or
-            id(n) in {id(m) for m in graph._nodes} or n.is_input]
+    """Index of `node` among the calls of `operation` that belong to `graph`."""
+    own = {id(m) for m in graph._nodes}
+    kept = [n for n in operation._inbound_nodes if id(n) in own or n.is_input]
     return kept.index(node) if node in kept else node.node_index
 
 

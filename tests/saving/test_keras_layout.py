@@ -8,7 +8,10 @@ config.json equal up to documented, Keras-loadable differences:
 - `shared_object_id` values are arbitrary ids;
 - custom classes record the module they were defined in (Keras wrote `null` for `__main__`);
 - `build_config` is compared where both files have one (Keras omits it for some layers
-  that were never built explicitly, and writes `{"input_shape": null}` for Functional).
+  that were never built explicitly, and writes `{"input_shape": null}` for Functional);
+- `jit_compile` is the value resolved for the engine that saved: a file written on JAX
+  says `true` (JAX's default), and cornu on torch reads that as "auto" (eager), not as a
+  request for torch.compile, so it writes `false` back.
 """
 import io
 import json
@@ -58,6 +61,8 @@ def _normalize(value, other):
         if key == "shared_object_id" or key == "code":
             continue
         if key == "build_config" and key not in other:
+            continue
+        if key == "jit_compile":
             continue
         result[key] = _normalize(item, other.get(key))
     module = result.get("module")

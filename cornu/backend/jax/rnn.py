@@ -165,3 +165,25 @@ def gru(inputs, initial_state, mask, kernel, recurrent_kernel, bias, activation,
     return rnn(step, projected, [initial_state], go_backwards=go_backwards, mask=mask,
                unroll=unroll, time_major=time_major, zero_output_for_mask=zero_output_for_mask,
                return_all_outputs=return_sequences)
+
+
+def simple_rnn(inputs, initial_state, mask, kernel, recurrent_kernel, bias, activation,
+               return_sequences=False, go_backwards=False, unroll=False, time_major=False,
+               zero_output_for_mask=False):
+    """Fully-connected RNN with Keras weights (`kernel (in, u)`, `bias (u,)`).
+
+    Returns:
+        `(last_output, outputs, [h])`; `outputs` is batch-major.
+    """
+    recurrent_kernel = convert_to_tensor(recurrent_kernel)
+    projected = _project(inputs, kernel, bias, time_major)
+
+    def step(x_input, states):
+        h = x_input + jnp.matmul(states[0], recurrent_kernel)
+        if activation is not None:
+            h = activation(h)
+        return h, [h]
+
+    return rnn(step, projected, [initial_state], go_backwards=go_backwards, mask=mask,
+               unroll=unroll, time_major=time_major, zero_output_for_mask=zero_output_for_mask,
+               return_all_outputs=return_sequences)

@@ -164,3 +164,32 @@ def gru(inputs, initial_state, mask, kernel, recurrent_kernel, bias, activation,
     if time_major:
         outputs = outputs.transpose(0, 1)
     return last, outputs, [h[0]]
+
+
+def simple_rnn(inputs, initial_state, mask, kernel, recurrent_kernel, bias, activation,
+               return_sequences=False, go_backwards=False, unroll=False, time_major=False,
+               zero_output_for_mask=False):
+    """Fused tanh RNN (torch's kernel) on Keras weights: `kernel (in, u)`, `bias (u,)`.
+
+    Raises:
+        NotImplementedError: for masking, unrolling or an activation other than tanh.
+
+    Returns:
+        `(last_output, outputs, [h])`; `outputs` is batch-major.
+    """
+    if mask is not None or unroll or not _is_builtin(activation, "tanh"):
+        raise NotImplementedError("this SimpleRNN configuration needs the step loop")
+    sequence = _sequence(inputs, go_backwards, time_major)
+    dtype = sequence.dtype
+    params = [convert_to_tensor(kernel).to(dtype).t(),
+              convert_to_tensor(recurrent_kernel).to(dtype).t()]
+    if bias is not None:
+        bias = convert_to_tensor(bias).to(dtype)
+        params += [bias, torch.zeros_like(bias)]
+    hidden = convert_to_tensor(initial_state).to(dtype).unsqueeze(0)
+    outputs, h = torch.rnn_tanh(sequence, hidden, params, bias is not None, 1, 0.0, False,
+                                False, not time_major)
+    last = outputs[-1] if time_major else outputs[:, -1]
+    if time_major:
+        outputs = outputs.transpose(0, 1)
+    return last, outputs, [h[0]]

@@ -50,7 +50,7 @@ class RecurrentCellBase(DropoutRNNCell, Layer):
         self.kernel_constraint = constraints.get(kernel_constraint)
         self.recurrent_constraint = constraints.get(recurrent_constraint)
         self.bias_constraint = constraints.get(bias_constraint)
-        self.dropout = min(1.0, max(0.0, validate_rate(dropout, "dropout", name)))
+        self.dropout = validate_rate(dropout, "dropout", name)
         self.recurrent_dropout = validate_rate(recurrent_dropout, "recurrent_dropout", name)
         self.seed = seed
         from cornu import random

@@ -3,12 +3,12 @@ from cornu import ops
 
 
 def validate_rate(value, argument, layer_name):
-    """Return `value` as a float in [0, 1], or raise an error naming the argument."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+    """`value` clipped to [0, 1] (as Keras does); non-numbers raise an error naming it."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(
             f"{layer_name}: `{argument}` must be a float between 0 and 1, received "
-            f"{value!r}.")
-    return float(value)
+            f"{value!r} of type {type(value).__name__}.")
+    return min(1.0, max(0.0, float(value)))
 
 
 class DropoutRNNCell:

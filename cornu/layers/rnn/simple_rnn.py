@@ -1,5 +1,6 @@
 """`SimpleRNNCell` and `SimpleRNN`: `h_t = activation(x_t W + h_{t-1} U + b)`."""
 from cornu import ops
+from cornu.backend import engine
 from cornu.layers.rnn.cell_backed_rnn import CellBackedRNN
 from cornu.layers.rnn.cell_base import RecurrentCellBase
 
@@ -46,11 +47,16 @@ class SimpleRNNCell(RecurrentCellBase):
 class SimpleRNN(CellBackedRNN):
     """Fully-connected RNN over a `(batch, time, features)` sequence.
 
+    On torch, torch's fused tanh-RNN kernel runs when the configuration allows it (tanh, no
+    mask, no recurrent dropout in training, not unrolled); on JAX the input projection is
+    hoisted out of a `lax.scan`.
+
     Args:
         units: output size.
         activation, use_bias, initializers, regularizers, constraints, dropout,
         recurrent_dropout, seed: passed to the `SimpleRNNCell`.
         return_sequences, return_state, go_backwards, stateful, unroll: see `RNN`.
+        use_cudnn: `False` forces the step loop.
 
     Example:
         >>> SimpleRNN(4)(np.zeros((2, 5, 3))).shape
@@ -63,7 +69,8 @@ class SimpleRNN(CellBackedRNN):
                  bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
                  recurrent_constraint=None, bias_constraint=None, dropout=0.0,
                  recurrent_dropout=0.0, return_sequences=False, return_state=False,
-                 go_backwards=False, stateful=False, unroll=False, seed=None, **kwargs):
+                 go_backwards=False, stateful=False, unroll=False, seed=None, use_cudnn="auto",
+                 **kwargs):
         cell = SimpleRNNCell(
             units, activation=activation, use_bias=use_bias,
             kernel_initializer=kernel_initializer, recurrent_initializer=recurrent_initializer,
@@ -76,3 +83,17 @@ class SimpleRNN(CellBackedRNN):
         super().__init__(cell, activity_regularizer=activity_regularizer,
                          return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll, **kwargs)
+        self.use_cudnn = use_cudnn
+
+    def inner_loop(self, sequences, initial_state, mask, training=False):
+        if self._fusable(mask, training):
+            cell = self.cell
+            try:
+                return engine.rnn.simple_rnn(
+                    self._dropped_sequences(sequences, training), initial_state[0], mask,
+                    cell.kernel, cell.recurrent_kernel, cell.bias, cell.activation,
+                    return_sequences=self.return_sequences, go_backwards=self.go_backwards,
+                    unroll=self.unroll, zero_output_for_mask=self.zero_output_for_mask)
+            except NotImplementedError:
+                pass
+        return super().inner_loop(sequences, initial_state, mask, training=training)

@@ -40,6 +40,19 @@ def test_simple_rnn_cell_shapes_and_config():
     assert layers.SimpleRNNCell.from_config(config).get_config() == config
 
 
-def test_invalid_dropout_is_rejected():
+def test_dropout_is_clipped_and_non_numbers_rejected():
+    assert layers.SimpleRNN(3, dropout=1.5).dropout == 1.0  # Keras clips the rate
     with pytest.raises(ValueError, match="dropout"):
-        layers.SimpleRNN(3, dropout=1.5)
+        layers.SimpleRNN(3, dropout="high")
+
+
+def test_fused_simple_rnn_equals_step_loop():
+    fused = layers.SimpleRNN(4, return_sequences=True, go_backwards=True,
+                             bias_initializer="random_normal")
+    loop = layers.SimpleRNN(4, return_sequences=True, go_backwards=True, use_cudnn=False)
+    fused(X)
+    loop(X)
+    loop.set_weights(fused.get_weights())
+    np.testing.assert_allclose(ops.convert_to_numpy(fused(X)), ops.convert_to_numpy(loop(X)),
+                               atol=1e-6)
+    assert "use_cudnn" not in fused.get_config()
