@@ -184,3 +184,20 @@ def test_from_logits_mismatch_warns():
                         loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
     with pytest.warns(UserWarning, match="probabilities"):
         probs_model.fit(x, y, epochs=1, verbose=0)
+
+
+def test_free_variable_in_loss_is_read_after_reassignment():
+    weight = keras.Variable(1.0, trainable=False, name="loss_weight")
+
+    def weighted_mse(y_true, y_pred):
+        return weight * ops.mean(ops.square(y_true - y_pred), axis=-1)
+
+    inputs = keras.Input(shape=(4,))
+    model = keras.Model(inputs, layers.Dense(1)(inputs))
+    model.compile(optimizer=keras.optimizers.SGD(0.0), loss=weighted_mse)
+    x = np.random.rand(32, 4).astype("float32")
+    y = np.random.rand(32, 1).astype("float32")
+    first = model.fit(x, y, epochs=1, batch_size=32, verbose=0).history["loss"][0]
+    weight.assign(3.0)
+    second = model.fit(x, y, epochs=1, batch_size=32, verbose=0).history["loss"][0]
+    assert abs(second - 3.0 * first) < 1e-5 * max(1.0, first)

@@ -149,10 +149,15 @@ class StepFunction:
         if self.jit:
             # The state is donated only for train/test, where it is a private copy.
             donate = (0,) if self.kind != "predict" else ()
-            self.compiled = jax.jit(self.function, donate_argnums=donate)
+            function = self.function
+            # A fresh closure each time: jax caches traces per function object, and a
+            # retrace is the point of recompiling.
+            self.compiled = jax.jit(lambda state, data: function(state, data),
+                                    donate_argnums=donate)
         else:
             self.compiled = self.function
         self._captured = {}
+        self._captured_check_count = call_state.assign_count[0]
         self._traced = False
 
     def _groups(self):
@@ -185,6 +190,12 @@ class StepFunction:
                     versions[index] = variable._version
                     self.state[group_index][index] = _private(variable.value,
                                                               self.kind != "predict")
+
+    def _retrace_if_captured_changed(self):
+        """A variable baked into the compiled step as a constant was reassigned: retrace."""
+        if self._captured_check_count == call_state.assign_count[0]:
+            return
+        self._captured_check_count = call_state.assign_count[0]
         if any(v._version != version for v, version in self._captured.values()):
             self._compile()
 
@@ -193,6 +204,7 @@ class StepFunction:
             self._load_state()
         else:
             self._refresh_if_assigned()
+        self._retrace_if_captured_changed()
         batch = optree.tree_map(_to_array, batch, none_is_leaf=True)
         if not self._traced:
             with call_state.capture_unmapped_reads() as capture:

@@ -149,3 +149,19 @@ def test_cell_without_state_size_is_rejected():
 def test_wrong_number_of_initial_states_raises():
     with pytest.raises(ValueError, match="initial state"):
         layers.LSTM(4)(X, initial_state=[np.zeros((2, 4), "float32")])
+
+
+def test_encoder_decoder_states_survive_save_and_load(tmp_path):
+    encoder_inputs, decoder_inputs = cornu.Input((None, 3)), cornu.Input((None, 2))
+    _, h, c = layers.LSTM(4, return_state=True)(encoder_inputs)
+    decoded = layers.LSTM(4, return_sequences=True)(decoder_inputs, initial_state=[h, c])
+    model = cornu.Model([encoder_inputs, decoder_inputs], decoded)
+    source = RNG.normal(size=(2, 5, 3)).astype("float32")
+    target = RNG.normal(size=(2, 4, 2)).astype("float32")
+    expected = model.predict([source, target], verbose=0)
+    assert expected.shape == (2, 4, 4)
+    path = str(tmp_path / "seq2seq.keras")
+    model.save(path)
+    restored = cornu.saving.load_model(path)
+    np.testing.assert_allclose(restored.predict([source, target], verbose=0), expected,
+                               atol=1e-6)
