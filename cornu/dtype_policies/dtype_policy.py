@@ -49,14 +49,14 @@ class DTypePolicy:
 
     def convert_input(self, x, autocast, dtype):
         """Cast floating inputs to `dtype` when `autocast` is on (non-floats pass through)."""
-        from cornu import ops
+        from cornu import backend
 
         dtype = standardize_dtype(dtype)
         if not hasattr(x, "dtype"):
-            return ops.convert_to_tensor(x, dtype=dtype)
+            return backend.convert_to_tensor(x, dtype=dtype)
         current = standardize_dtype(x.dtype)
         if autocast and current in FLOAT_TYPES and current != dtype:
-            return ops.cast(x, dtype)
+            return backend.cast(x, dtype)
         return x
 
     def get_config(self):

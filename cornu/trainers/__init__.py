@@ -1,0 +1,1 @@
+"""Training machinery: the fit/evaluate/predict loop, compile wiring and data adapters."""
