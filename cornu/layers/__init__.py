@@ -60,7 +60,7 @@ _FAMILY_MEMBERS = {
     "cornu.layers.rnn.simple_rnn": ["SimpleRNN", "SimpleRNNCell"],
     "cornu.layers.rnn.lstm": ["LSTM", "LSTMCell"],
     "cornu.layers.rnn.gru": ["GRU", "GRUCell"],
-    "cornu.layers.rnn.conv_lstm": ["ConvLSTM2D"],
+    "cornu.layers.rnn.conv_lstm": ["ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"],
     "cornu.layers.rnn.bidirectional": ["Bidirectional"],
     "cornu.layers.rnn.time_distributed": ["TimeDistributed"],
     "cornu.layers.attention.multi_head_attention": ["MultiHeadAttention"],

@@ -14,6 +14,7 @@ from cornu.backend.common.dtypes import standardize_dtype
 from cornu.backend.common.keras_tensor import KerasTensor, any_symbolic
 from cornu.layers import tracking
 from cornu.layers.input_spec import assert_input_compatibility
+from cornu.layers.mask_propagation import collect_masks, get_mask, set_mask  # noqa: F401
 from cornu.ops.node import Node
 from cornu.ops.operation import Operation
 
@@ -359,7 +360,7 @@ class Layer(Operation):
         if self.input_spec is not None and args:
             assert_input_compatibility(self.input_spec, args[0], self.name)
         if self._call_has_mask_arg and kwargs.get("mask") is None and args:
-            mask = _collect_masks(args[0])
+            mask = collect_masks(args[0])
             if mask is not None:
                 kwargs["mask"] = mask
 
@@ -378,7 +379,7 @@ class Layer(Operation):
                 self.add_loss(self.activity_regularizer(outputs))
             if self.supports_masking or self._compute_mask_overridden:
                 previous = kwargs.get("mask") if self._call_has_mask_arg else (
-                    _collect_masks(args[0]) if args else None)
+                    collect_masks(args[0]) if args else None)
                 if previous is not None or self._compute_mask_overridden:
                     output_mask = self.compute_mask(args[0] if args else None, previous)
                     if output_mask is not None:
@@ -521,11 +522,8 @@ def _shapes_for_build(layer, args, kwargs):
     for key, value in kwargs.items():
         if key in ("training", "mask"):
             continue
-        if backend.is_tensor(value) or isinstance(value, KerasTensor):
+        if backend.is_tensor(value) or isinstance(value, (KerasTensor, np.ndarray)):
             shapes[f"{key}_shape"] = _shape_of(value)
-    if len(shapes) > 1 and list(shapes)[0] != "inputs_shape" and \
-            not any(len(p) > 1 for p in [shapes]):
-        pass
     if len(shapes) == 1:
         return {"input_shape": next(iter(shapes.values()))}
     return shapes
@@ -559,40 +557,3 @@ def _is_basic_config_value(value):
     if isinstance(value, dict):
         return all(isinstance(k, str) and _is_basic_config_value(v) for k, v in value.items())
     return False
-
-
-# ------------------------------------------------------------------------------ masks
-def set_mask(tensor, mask):
-    """Attach a mask to an eager or symbolic tensor (torch tensors carry it as an attribute)."""
-    if isinstance(tensor, (list, tuple)):
-        masks = mask if isinstance(mask, (list, tuple)) else [mask] * len(tensor)
-        for item, item_mask in zip(tensor, masks):
-            set_mask(item, item_mask)
-        return
-    if tensor is None or isinstance(tensor, dict):
-        return
-    try:
-        tensor._keras_mask = mask
-    except AttributeError:
-        context = state.current_call_context()
-        if context is not None:
-            context.masks[id(tensor)] = (tensor, mask)
-
-
-def get_mask(tensor):
-    mask = getattr(tensor, "_keras_mask", None)
-    if mask is not None:
-        return mask
-    context = state.current_call_context()
-    if context is not None:
-        entry = context.masks.get(id(tensor))
-        if entry is not None and entry[0] is tensor:
-            return entry[1]
-    return None
-
-
-def _collect_masks(x):
-    if isinstance(x, (list, tuple)):
-        masks = [get_mask(item) for item in x]
-        return None if all(m is None for m in masks) else masks
-    return get_mask(x)

@@ -65,3 +65,15 @@ def test_channels_first_matches_channels_last():
     first.set_weights(last.get_weights())
     got = ops.convert_to_numpy(first(np.transpose(X, (0, 1, 4, 2, 3))))
     np.testing.assert_allclose(np.transpose(got, (0, 2, 3, 1)), expected, atol=1e-5)
+
+
+def test_conv_lstm_1d_and_3d_shapes():
+    seq1d = RNG.normal(size=(2, 3, 6, 2)).astype("float32")
+    layer1d = layers.ConvLSTM1D(4, 3, recurrent_initializer="glorot_uniform")
+    assert tuple(layer1d(seq1d).shape) == (2, 4, 4)
+    seq3d = RNG.normal(size=(1, 2, 3, 3, 3, 1)).astype("float32")
+    layer3d = layers.ConvLSTM3D(2, 2, padding="same", return_sequences=True,
+                                recurrent_initializer="glorot_uniform")
+    assert tuple(layer3d(seq3d).shape) == (1, 2, 3, 3, 3, 2)
+    assert [tuple(w.shape) for w in layer3d.weights] == [(2, 2, 2, 1, 8), (2, 2, 2, 2, 8),
+                                                         (8,)]
