@@ -120,3 +120,9 @@ def time_forward_one(builder, x_one, calls):
     for _ in range(calls):
         np.asarray(forward(params, x_one))
     return (time.perf_counter() - start) / calls
+
+
+def set_threads(count):
+    """XLA's CPU thread pool is fixed at start-up; use XLA_FLAGS before launching instead."""
+    raise SystemExit("--threads is torch-only; for JAX set XLA_FLAGS="
+                     "'--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1'.")

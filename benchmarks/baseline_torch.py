@@ -54,3 +54,8 @@ def time_forward_one(builder, x_one, calls):
         for _ in range(calls):
             model(torch.from_numpy(x_one)).numpy()
     return (time.perf_counter() - start) / calls
+
+
+def set_threads(count):
+    """Limit torch's intra-op threads (both cornu and the baseline use them)."""
+    torch.set_num_threads(count)

@@ -1,6 +1,7 @@
 """Training/inference speed of cornu against hand-written loops of the same engine.
 
     CORNU_BACKEND=torch python benchmarks/run.py [--quick] [--repeats N] [--only a,b,c,d]
+                                                 [--threads N]
     CORNU_BACKEND=jax   python benchmarks/run.py [--quick]
 
 Benchmarks (random data, one process, cornu and baseline alternated, best of N):
@@ -63,16 +64,22 @@ def main(argv=None):
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="tiny sizes: a smoke run")
     parser.add_argument("--repeats", type=int, default=None, help="best of N (default 2, quick 1)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch only: intra-op threads for both sides (less noise on a "
+                             "shared machine)")
     parser.add_argument("--only", default="a,b,c,d", help="comma-separated subset of a,b,c,d")
     args = parser.parse_args(argv)
     sizes = SIZES["quick" if args.quick else "full"]
     repeats = args.repeats or (1 if args.quick else 2)
     engine = cornu.backend.backend()
     baseline = importlib.import_module(f"baseline_{engine}")
+    if args.threads:
+        baseline.set_threads(args.threads)
     channels_first = engine == "torch"
     selected = set(args.only.split(","))
     print(f"cornu[{engine}] vs hand-written {engine} loop; repeats={repeats}"
-          f"{' (quick)' if args.quick else ''}", flush=True)
+          f"{' (quick)' if args.quick else ''}"
+          f"{f'; threads={args.threads}' if args.threads else ''}", flush=True)
     if "a" in selected:
         run_training("a", f"MLP 784-512-512-10, {sizes['a']} samples, bs 128", "mlp", (784,),
                      sizes["a"], 128, repeats, baseline, False)

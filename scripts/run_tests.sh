@@ -7,6 +7,6 @@ bash scripts/setup_env.sh
 status=0
 for engine in torch jax; do
     echo "=== tests on the $engine backend"
-    CORNU_BACKEND=$engine .venv/bin/python -m pytest -q -x tests "$@" || status=1
+    CORNU_BACKEND=$engine .venv/bin/python -m pytest -q -n 2 --dist loadfile tests "$@" || status=1
 done
 exit $status

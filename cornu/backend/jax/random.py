@@ -5,9 +5,11 @@ Every function takes `seed`, a 2-element integer tensor produced by
 pure functions of the seed and work inside `jax.jit`.
 """
 import functools
+import math
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 
 from cornu import config
 from cornu.backend.jax.core import convert_to_tensor
@@ -31,27 +33,87 @@ def _float_dtype(dtype):
 # primitive eagerly, and they inline when called inside an outer `jax.jit`.
 _static_shape_dtype = functools.partial(jax.jit, static_argnames=("shape", "dtype"))
 
+# Eager draws (weight initialization) would otherwise compile one program per weight shape,
+# 0.1-0.4 s each. With partitionable threefry, element i of a draw depends only on the key
+# and the flat index i, so a longer flat draw, truncated and reshaped on the host, holds
+# exactly the values of the exact-shape draw while sharing a few compilations. Sizes are
+# rounded up to a power of 4 (fewer programs) until the transient waste could reach a few
+# MB, then to a power of 2.
+_MIN_EAGER_BUCKET = 256
+_COARSE_BUCKET_LIMIT = 1 << 20
+
+
+try:
+    from jax._src.core import trace_state_clean as _trace_state_clean
+except ImportError:  # private helper moved: fall back to probing the current trace
+    _trace_state_clean = None
+
+
+def _tracing():
+    if _trace_state_clean is None:
+        return isinstance(jnp.zeros(()), jax.core.Tracer)
+    return not _trace_state_clean()
+
+
+def _draws_eagerly(seed, *params):
+    if not jax.config.jax_threefry_partitionable or _tracing():
+        return False
+    return not any(isinstance(value, jax.core.Tracer) for value in (seed, *params))
+
+
+def _bucketed(compiled_draw, shape, dtype, seed, *params):
+    """Run `compiled_draw` on a flat power-of-two shape and cut out `shape`."""
+    size = math.prod(shape)
+    bucket = max(_MIN_EAGER_BUCKET, 1 << max(0, size - 1).bit_length())
+    if bucket < _COARSE_BUCKET_LIMIT and bucket.bit_length() % 2 == 0:
+        bucket *= 2  # odd powers of two round up to the next power of 4
+    flat = compiled_draw((bucket,), *params, dtype=dtype, seed=seed)
+    return jnp.asarray(np.asarray(flat)[:size].reshape(shape))
+
+
+def _draw(compiled_draw, shape, dtype, seed, *params):
+    shape = _shape(shape)
+    if _draws_eagerly(seed, *params):
+        return _bucketed(compiled_draw, shape, dtype, seed, *params)
+    return compiled_draw(shape, *params, dtype=dtype, seed=seed)
+
+
+def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+    return _draw(_normal, shape, dtype, seed, mean, stddev)
+
+
+def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
+    return _draw(_uniform, shape, dtype, seed, minval, maxval)
+
+
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+    return _draw(_truncated_normal, shape, dtype, seed, mean, stddev)
+
+
+def randint(shape, minval, maxval, dtype="int32", seed=None):
+    return _draw(_randint, shape, dtype, seed, minval, maxval)
+
 
 @_static_shape_dtype
-def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+def _normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     sample = jax.random.normal(_key(seed), _shape(shape), dtype="float32")
     return (sample * stddev + mean).astype(_float_dtype(dtype))
 
 
 @_static_shape_dtype
-def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
+def _uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
     sample = jax.random.uniform(_key(seed), _shape(shape), dtype="float32")
     return (sample * (maxval - minval) + minval).astype(_float_dtype(dtype))
 
 
 @_static_shape_dtype
-def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+def _truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     sample = jax.random.truncated_normal(_key(seed), -2.0, 2.0, _shape(shape), dtype="float32")
     return (sample * stddev + mean).astype(_float_dtype(dtype))
 
 
 @_static_shape_dtype
-def randint(shape, minval, maxval, dtype="int32", seed=None):
+def _randint(shape, minval, maxval, dtype="int32", seed=None):
     sample = jax.random.randint(_key(seed), _shape(shape), minval, maxval, dtype="int32")
     return sample.astype(jax_dtype(dtype))
 
