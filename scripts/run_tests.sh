@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup_env.sh
-.venv/bin/lint-imports
+.venv/bin/lint-imports --no-cache
 status=0
 for engine in torch jax; do
     echo "=== tests on the $engine backend"

@@ -3,7 +3,7 @@ import json
 import os
 
 from cornu.callbacks.callback import Callback
-from cornu.utils.atomic_file import atomic_output_path
+from cornu.saving.atomic import atomic_write_path as atomic_output_path
 
 _WEIGHTS_FILE = "latest.weights.h5"
 _METADATA_FILE = "training_metadata.json"

@@ -6,7 +6,7 @@ import os
 import numpy as np
 
 from cornu.callbacks.callback import Callback
-from cornu.utils.atomic_file import atomic_output_path
+from cornu.saving.atomic import atomic_write_path as atomic_output_path
 
 
 def _cell(value):

@@ -110,6 +110,10 @@ def export_model(model, filepath, format="cornu", verbose=True, input_signature=
     arrays = {f"w{index}": np.asarray(backend.convert_to_numpy(value))
               for index, value in enumerate(weight_values)}
     with atomic_directory(filepath) as folder:
+        # mkdtemp makes the staging folder private (0700); the artifact gets normal permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(folder, 0o777 & ~umask)
         with open(os.path.join(folder, program_file), "wb") as handle:
             handle.write(program)
         with open(os.path.join(folder, WEIGHTS_FILE), "wb") as handle:

@@ -19,6 +19,13 @@ def _fsync_directory(directory):
         os.close(fd)
 
 
+def _default_mode(is_directory):
+    """The permissions a plain `open()` / `mkdir()` would give (mkstemp uses 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return (0o777 if is_directory else 0o666) & ~umask
+
+
 def _target_directory(path):
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
@@ -46,6 +53,7 @@ def atomic_write(path, mode="wb"):
     directory = _target_directory(path)
     fd, temp_path = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp",
                                      dir=directory)
+    os.chmod(temp_path, _default_mode(is_directory=False))
     try:
         encoding = None if "b" in mode else "utf-8"
         newline = None if "b" in mode else ""
@@ -118,6 +126,7 @@ def atomic_directory(path):
     path = os.fspath(path).rstrip(os.sep) or os.sep
     parent = _target_directory(path)
     temp_dir = tempfile.mkdtemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=parent)
+    os.chmod(temp_dir, _default_mode(is_directory=True))
     try:
         yield temp_dir
         for root, _, files in os.walk(temp_dir):

@@ -216,6 +216,10 @@ class Trainer:
     def predict_step(self, data):
         return engine.trainer.predict_step(self, data)
 
+    def _overrides_step(self, kind):
+        """Whether this model class defines its own `<kind>_step`."""
+        return getattr(type(self), f"{kind}_step") is not getattr(Trainer, f"{kind}_step")
+
     def _step_function(self, kind):
         function = self._step_functions.get(kind)
         if function is None:

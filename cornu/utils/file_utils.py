@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 import zipfile
 
-from cornu.utils.atomic_file import atomic_output_path
+from cornu.saving.atomic import atomic_write_path as atomic_output_path
 
 _ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar.bz2", ".tar.xz", ".tar", ".zip")
 

@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 
 from cornu import config
-from cornu.utils.atomic_file import atomic_output_path
+from cornu.saving.atomic import atomic_write_path as atomic_output_path
 
 _COLOR_MODES = {"grayscale": "L", "rgb": "RGB", "rgba": "RGBA"}
 _INTERPOLATIONS = ("nearest", "bilinear", "bicubic", "hamming", "box", "lanczos")

@@ -135,6 +135,9 @@ def test_verbose_message_and_overwrite_is_atomic(tmp_path, capsys):
     served = cornu.export.load(str(path))
     np.testing.assert_allclose(numpy(served(np.ones((2, 3), "float32"))), 0.0)
     assert sorted(os.listdir(tmp_path)) == ["model"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert os.stat(path).st_mode & 0o777 == 0o777 & ~umask
 
 
 def test_errors_are_clear(tmp_path):

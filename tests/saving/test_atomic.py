@@ -103,3 +103,22 @@ def test_killed_writer_never_leaves_torn_file(tmp_path, kind):
         assert os.path.exists(target)
         assert validate(target), f"torn file after kill {attempt}"
     assert kills == 8
+
+
+def test_atomic_files_and_directories_get_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    from cornu.saving.atomic import atomic_directory, atomic_write
+
+    umask = os.umask(0o022)
+    try:
+        with atomic_write(tmp_path / "plain.bin") as handle:
+            handle.write(b"x")
+        with atomic_directory(tmp_path / "folder") as temp:
+            (tmp_path / "folder.marker").write_text("")
+            open(os.path.join(temp, "f"), "w").close()
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(os.stat(tmp_path / "plain.bin").st_mode) == 0o644
+    assert stat.S_IMODE(os.stat(tmp_path / "folder").st_mode) == 0o755

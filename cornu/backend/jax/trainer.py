@@ -131,7 +131,7 @@ class StepFunction:
         user_method = {"train": model.train_step, "test": model.test_step,
                        "predict": model.predict_step}[kind]
         default = {"train": train_step, "test": test_step, "predict": predict_step}[kind]
-        if _is_default(model, kind):
+        if not model._overrides_step(kind):
             self.function = lambda state, data: default(model, state, data)
         elif _is_stateless_override(user_method):
             self.function = user_method
@@ -237,13 +237,6 @@ class StepFunction:
 
 def _private(value, copy):
     return jax.numpy.array(value, copy=True) if copy else value
-
-
-def _is_default(model, kind):
-    from cornu.trainers.trainer import Trainer
-
-    method = getattr(type(model), f"{kind}_step")
-    return method is getattr(Trainer, f"{kind}_step")
 
 
 def make_step_function(model, kind):
