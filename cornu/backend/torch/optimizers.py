@@ -50,16 +50,18 @@ def adam_step(params, grads, momentums, velocities, velocity_hats, learning_rate
     beta_2_power = torch.pow(torch.tensor(beta_2, dtype=like.dtype, device=like.device), t)
     alpha = lr * torch.sqrt(1 - beta_2_power) / (1 - beta_1_power)
     torch._foreach_lerp_(momentums, grads, 1 - beta_1)
-    torch._foreach_lerp_(velocities, torch._foreach_mul(grads, grads), 1 - beta_2)
+    torch._foreach_mul_(velocities, beta_2)
+    torch._foreach_addcmul_(velocities, grads, grads, value=1 - beta_2)
     second_moments = velocities
     if velocity_hats is not None:
         torch._foreach_maximum_(velocity_hats, velocities)
         second_moments = velocity_hats
+    # In place, one temporary: p -= m / ((sqrt(v) + eps) / alpha); alpha stays a 0-d
+    # tensor so there is no host sync.
     denominators = torch._foreach_sqrt(second_moments)
     torch._foreach_add_(denominators, epsilon)
-    steps = torch._foreach_div(momentums, denominators)
-    torch._foreach_mul_(steps, alpha)
-    torch._foreach_sub_(params, steps)
+    torch._foreach_div_(denominators, alpha)
+    torch._foreach_addcdiv_(params, momentums, denominators, value=-1.0)
 
 
 def rmsprop_step(params, grads, velocities, momentums, average_gradients, learning_rate, rho,
