@@ -159,3 +159,20 @@ def test_shared_layer_node_indices_in_config():
     entry = [e for e in config["layers"] if e["name"] == "sum"][0]
     histories = [a["config"]["keras_history"] for a in entry["inbound_nodes"][0]["args"][0]]
     assert histories == [["shared", 0, 0], ["shared", 1, 0]]
+
+
+def test_to_json_and_model_from_json_rebuild_architecture():
+    import json
+
+    model = _ticket_model()
+    text = model.to_json()
+    payload = json.loads(text)
+    assert payload["class_name"] == "Functional"
+    assert payload["config"]["output_layers"] == [["priority", 0, 0], ["department", 0, 0]]
+    rebuilt = keras.models.model_from_json(text)
+    assert [l.name for l in rebuilt.layers] == [l.name for l in model.layers]
+    assert rebuilt.count_params() == model.count_params()
+    rebuilt.set_weights(model.get_weights())
+    data = [np.random.rand(2, 20), np.random.rand(2, 30), np.random.rand(2, 5)]
+    np.testing.assert_allclose(ops.convert_to_numpy(rebuilt(data)[1]),
+                               ops.convert_to_numpy(model(data)[1]), rtol=1e-6)
