@@ -394,6 +394,13 @@ class Trainer:
         from cornu.callbacks import CallbackList
 
         verbose = _resolve_verbose(verbose)
+        if self.built and steps is None and callbacks is None and verbose == 0 and \
+                _is_single_batch(x, batch_size or 32):
+            # One in-memory batch: no data adapter, iterator or callbacks to set up.
+            step = self._step_function("predict")
+            outputs = step((x,))
+            step.sync()
+            return optree.tree_map(backend.convert_to_numpy, outputs, none_is_leaf=True)
         iterator = epoch_iterator.EpochIterator(
             x, None, None, batch_size=batch_size, steps_per_epoch=steps, shuffle=False)
         self._prepare(iterator, training=False)
@@ -522,6 +529,18 @@ def _as_array_or_tensor(value):
     if array.dtype == np.float64:
         array = array.astype(backend.floatx())
     return array
+
+
+def _is_single_batch(x, batch_size):
+    """A NumPy array / tensor (or a flat list, tuple or dict of them) of at most one batch."""
+    leaves = list(x.values()) if isinstance(x, dict) else \
+        list(x) if isinstance(x, (list, tuple)) else [x]
+    sizes = set()
+    for leaf in leaves:
+        if not (isinstance(leaf, np.ndarray) or backend.is_tensor(leaf)) or not leaf.shape:
+            return False
+        sizes.add(int(leaf.shape[0]))
+    return len(sizes) == 1 and 0 < sizes.pop() <= batch_size
 
 
 def _resolve_verbose(verbose):

@@ -201,3 +201,14 @@ def test_free_variable_in_loss_is_read_after_reassignment():
     weight.assign(3.0)
     second = model.fit(x, y, epochs=1, batch_size=32, verbose=0).history["loss"][0]
     assert abs(second - 3.0 * first) < 1e-5 * max(1.0, first)
+
+
+def test_predict_small_batch_fast_path_matches_batched_path():
+    x, _ = _data(40)
+    model = _classifier()
+    small = model.predict(x[:5], verbose=0)
+    assert isinstance(small, np.ndarray) and small.shape == (5, 2)
+    full = model.predict(x, batch_size=8, verbose=0)
+    np.testing.assert_allclose(small, full[:5], rtol=1e-6, atol=1e-7)
+    as_list = model.predict([x[:3]], verbose=0)
+    np.testing.assert_allclose(as_list, full[:3], rtol=1e-6, atol=1e-7)
