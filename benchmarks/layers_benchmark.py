@@ -1,6 +1,6 @@
 """Layer benchmarks: cornu's `fit` against a hand-written loop of the same engine.
 
-    CORNU_BACKEND=torch python benchmarks/layers_benchmark.py [--quick] [--only a,b]
+    CORNU_BACKEND=torch python benchmarks/layers_benchmark.py [--quick] [--only a,b] [--threads 1]
     CORNU_BACKEND=jax   python benchmarks/layers_benchmark.py [--quick] [--profile]
 
 Benchmarks (random data, one process, cornu and baseline alternated, best of N):
@@ -342,7 +342,15 @@ def main(argv=None):
     parser.add_argument("--repeats", type=int, default=None, help="timed runs per side")
     parser.add_argument("--only", default="a,b", help="comma-separated subset of a,b")
     parser.add_argument("--profile", action="store_true", help="print cornu hot spots")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch intra-op threads (steadier numbers on a busy machine)")
     args = parser.parse_args(argv)
+    if args.threads:
+        if cornu.backend.backend() != "torch":
+            parser.error("--threads is torch-only; for JAX set XLA_FLAGS before launching")
+        import torch
+
+        torch.set_num_threads(args.threads)
     chosen = [key.strip() for key in args.only.split(",") if key.strip()]
     unknown = [key for key in chosen if key not in BENCHMARKS]
     if unknown:

@@ -178,3 +178,16 @@ def test_symbolic_calls_record_graph_nodes():
     parent = node.parent_nodes[0]
     assert parent.operation.name.startswith("matmul")
     assert hidden.shape == (None, 2)
+
+
+def test_standardize_dtype_accepts_every_dtype_spelling():
+    import numpy as np
+
+    from cornu.backend.common.dtypes import standardize_dtype
+
+    assert standardize_dtype(np.float32) == "float32"
+    assert standardize_dtype(np.dtype("int16")) == "int16"
+    assert standardize_dtype("float64") == "float64"
+    assert standardize_dtype(bool) == "bool"
+    engine_dtype = ops.convert_to_tensor(np.zeros(2, "int32")).dtype
+    assert standardize_dtype(engine_dtype) == standardize_dtype(engine_dtype) == "int32"

@@ -126,7 +126,6 @@ def test_seed_generator_in_stateless_scope_under_jit():
     np.testing.assert_array_equal(_np(first), _np(random.normal((3,), seed=replay)))
 
 
-
 @pytest.mark.parametrize("draw", ["normal", "uniform", "truncated_normal"])
 def test_eager_draws_equal_traced_draws(draw):
     # Eager weight-init draws take a faster path on some engines; values must not change.

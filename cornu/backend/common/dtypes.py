@@ -18,8 +18,29 @@ _ALIASES = {
 }
 
 
+# Engine dtype objects (torch.float32, np.dtype) -> name; they are hashable and few, and
+# this lookup sits on every op's hot path.
+_OBJECT_NAMES = {}
+
+
 def standardize_dtype(dtype):
     """Return the canonical string name of any dtype-like value (numpy, torch, jax, str, type)."""
+    try:
+        cached = _OBJECT_NAMES.get(dtype)
+    except TypeError:  # unhashable
+        cached = None
+    if cached is not None:
+        return cached
+    name = _standardize_uncached(dtype)
+    if dtype is not None and not isinstance(dtype, str) and dtype not in (float, int, bool):
+        try:
+            _OBJECT_NAMES[dtype] = name
+        except TypeError:
+            pass
+    return name
+
+
+def _standardize_uncached(dtype):
     if dtype is None:
         return config.floatx()
     if isinstance(dtype, str):
@@ -30,6 +51,8 @@ def standardize_dtype(dtype):
         return "int64"
     elif dtype is bool:
         return "bool"
+    elif isinstance(dtype, type) and issubclass(dtype, np.generic):
+        name = np.dtype(dtype).name  # np.float32 and friends
     elif hasattr(dtype, "name") and isinstance(getattr(dtype, "name"), str):
         name = dtype.name  # numpy / jax / ml_dtypes dtypes, policies
     else:

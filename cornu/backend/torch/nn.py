@@ -9,6 +9,10 @@ import torch
 import torch.nn.functional as F
 
 from cornu import config
+from cornu.backend.common.nn_checks import (
+    check_attention_query, check_conv_groups, check_conv_inputs, check_padding,
+    check_psnr_shapes, check_same_shape, check_sparse_target, normalize_tuple,
+    pool_window)
 from cornu.backend.torch.core import convert_to_tensor
 from cornu.backend.torch.numpy.promotion import tensor, to_float, torch_dtype
 
@@ -165,15 +169,6 @@ def sparsemax(x, axis=-1):
 
 
 # Convolution & pooling -----------------------------------------------------------------------
-def _tuple(value, rank, name):
-    if isinstance(value, int):
-        return (value,) * rank
-    value = tuple(int(v) for v in value)
-    if len(value) != rank:
-        raise ValueError(f"`{name}` must be an int or a tuple of {rank} ints, received {value}.")
-    return value
-
-
 def _to_channels_first(x, data_format):
     if data_format == "channels_last":
         return x.permute(0, x.ndim - 1, *range(1, x.ndim - 1))
@@ -194,13 +189,6 @@ def same_padding(size, kernel, stride, dilation):
     return total // 2, total - total // 2
 
 
-def _check_padding(padding):
-    padding = padding.lower()
-    if padding not in ("valid", "same"):
-        raise ValueError(f"`padding` must be 'valid' or 'same', received {padding!r}.")
-    return padding
-
-
 def _pad_same(x, kernel, strides, dilation, value=0.0):
     """Pad channels-first `x` TF-style (extra on the bottom/right)."""
     flat = []
@@ -215,38 +203,23 @@ _CONV = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}
 _CONV_TRANSPOSE = {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}
 
 
-def _check_conv_inputs(op_name, inputs, kernel):
-    if inputs.ndim < 3 or inputs.ndim > 5:
-        raise ValueError(
-            f"`{op_name}` expects inputs of rank 3, 4 or 5 (batch, *spatial, channels), "
-            f"received shape {tuple(inputs.shape)}.")
-    if kernel.ndim != inputs.ndim:
-        raise ValueError(
-            f"`{op_name}`: kernel rank must equal the input rank {inputs.ndim}, received "
-            f"kernel shape {tuple(kernel.shape)}.")
-
-
 def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
     data_format = config.standardize_data_format(data_format)
-    padding = _check_padding(padding)
+    padding = check_padding(padding)
     inputs = to_float(inputs)
     kernel = tensor(kernel, inputs.dtype)
-    _check_conv_inputs("conv", inputs, kernel)
+    check_conv_inputs("conv", inputs, kernel)
     rank = inputs.ndim - 2
-    strides = _tuple(strides, rank, "strides")
-    dilation = _tuple(dilation_rate, rank, "dilation_rate")
+    strides = normalize_tuple(strides, rank, "strides")
+    dilation = normalize_tuple(dilation_rate, rank, "dilation_rate")
     x = _to_channels_first(inputs, data_format)
     channels = x.shape[1]
-    in_per_group = kernel.shape[-2]
-    if channels % in_per_group:
-        raise ValueError(
-            f"`conv`: input channels ({channels}) must be a multiple of the kernel's input "
-            f"channels ({in_per_group}); kernel shape {tuple(kernel.shape)}.")
+    groups = check_conv_groups(channels, kernel)
     weight = kernel.permute(rank + 1, rank, *range(rank))
     if padding == "same":
         x = _pad_same(x, weight.shape[2:], strides, dilation)
     out = _CONV[rank](x, weight, stride=strides, dilation=dilation,
-                      groups=channels // in_per_group)
+                      groups=groups)
     return _to_channels_last(out, data_format)
 
 
@@ -285,14 +258,14 @@ def transpose_padding(size, kernel, stride, dilation, padding, output_padding):
 def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=None,
                    data_format=None, dilation_rate=1):
     data_format = config.standardize_data_format(data_format)
-    padding = _check_padding(padding)
+    padding = check_padding(padding)
     inputs = to_float(inputs)
     kernel = tensor(kernel, inputs.dtype)
-    _check_conv_inputs("conv_transpose", inputs, kernel)
+    check_conv_inputs("conv_transpose", inputs, kernel)
     rank = inputs.ndim - 2
-    strides = _tuple(strides, rank, "strides")
-    dilation = _tuple(dilation_rate, rank, "dilation_rate")
-    output_padding = (None,) * rank if output_padding is None else _tuple(
+    strides = normalize_tuple(strides, rank, "strides")
+    dilation = normalize_tuple(dilation_rate, rank, "dilation_rate")
+    output_padding = (None,) * rank if output_padding is None else normalize_tuple(
         output_padding, rank, "output_padding")
     x = _to_channels_first(inputs, data_format)
     weight = kernel.permute(rank + 1, rank, *range(rank))
@@ -321,14 +294,9 @@ _AVG_POOL = {1: F.avg_pool1d, 2: F.avg_pool2d, 3: F.avg_pool3d}
 
 def _pool_args(inputs, pool_size, strides, padding, data_format):
     data_format = config.standardize_data_format(data_format)
-    padding = _check_padding(padding)
+    padding = check_padding(padding)
     inputs = to_float(inputs)
-    rank = inputs.ndim - 2
-    if rank not in (1, 2, 3):
-        raise ValueError(
-            f"Pooling expects inputs of rank 3, 4 or 5, received shape {tuple(inputs.shape)}.")
-    pool_size = _tuple(pool_size, rank, "pool_size")
-    strides = pool_size if strides is None else _tuple(strides, rank, "strides")
+    pool_size, strides = pool_window(inputs, pool_size, strides)
     return _to_channels_first(inputs, data_format), pool_size, strides, padding, data_format
 
 
@@ -420,10 +388,7 @@ def normalize(x, axis=-1, order=2, epsilon=None):
 def _loss_inputs(op_name, target, output):
     output = to_float(output)
     target = tensor(target, output.dtype)
-    if target.shape != output.shape:
-        raise ValueError(
-            f"`{op_name}`: target and output must have the same shape, received "
-            f"{tuple(target.shape)} and {tuple(output.shape)}.")
+    check_same_shape(op_name, target, output)
     return target, output
 
 
@@ -456,11 +421,7 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
         output = torch.movedim(output, axis, -1)
     if target.ndim == output.ndim and target.shape[-1] == 1:
         target = target.squeeze(-1)
-    if tuple(target.shape) != tuple(output.shape[:-1]):
-        raise ValueError(
-            "`sparse_categorical_crossentropy`: target shape must equal the output shape "
-            f"without the class axis; received target {tuple(target.shape)} and output "
-            f"{tuple(output.shape)}.")
+    check_sparse_target(target, output)
     if from_logits:
         log_probabilities = torch.log_softmax(output, dim=-1)
     else:
@@ -487,9 +448,7 @@ def dot_product_attention(query, key, value, bias=None, mask=None, scale=None,
     query = to_float(query)
     key = tensor(key, query.dtype)
     value = tensor(value, query.dtype)
-    if query.ndim != 4:
-        raise ValueError("`dot_product_attention` expects 4D (batch, length, heads, dim) "
-                         f"query, received shape {tuple(query.shape)}.")
+    check_attention_query(query)
     if key.shape[2] != query.shape[2]:
         repeats = query.shape[2] // key.shape[2]
         key = torch.repeat_interleave(key, repeats, dim=2)
@@ -517,8 +476,6 @@ def dot_product_attention(query, key, value, bias=None, mask=None, scale=None,
 def psnr(x1, x2, max_val):
     x1 = to_float(x1)
     x2 = tensor(x2, x1.dtype)
-    if x1.shape != x2.shape:
-        raise ValueError(f"`psnr`: shapes must match, received {tuple(x1.shape)} and "
-                         f"{tuple(x2.shape)}.")
+    check_psnr_shapes(x1, x2)
     mse = torch.mean(torch.square(x1 - x2))
     return 20.0 * math.log10(max_val) - 10.0 * torch.log10(mse)

@@ -3,14 +3,9 @@ import jax.numpy as jnp
 import numpy as np
 
 from cornu import config
+from cornu.backend.common.shape_math import standardize_shape
 from cornu.backend.jax.core import convert_to_tensor
 from cornu.backend.jax.numpy.promotion import dtype_name, jax_dtype, promoted_dtype, tensor
-
-
-def _shape(shape):
-    if isinstance(shape, int):
-        return (shape,)
-    return tuple(int(d) for d in shape)
 
 
 def _dtype(dtype):
@@ -18,21 +13,21 @@ def _dtype(dtype):
 
 
 def zeros(shape, dtype=None):
-    return jnp.zeros(_shape(shape), dtype=_dtype(dtype))
+    return jnp.zeros(standardize_shape(shape), dtype=_dtype(dtype))
 
 
 def ones(shape, dtype=None):
-    return jnp.ones(_shape(shape), dtype=_dtype(dtype))
+    return jnp.ones(standardize_shape(shape), dtype=_dtype(dtype))
 
 
 def empty(shape, dtype=None):
-    return jnp.empty(_shape(shape), dtype=_dtype(dtype))
+    return jnp.empty(standardize_shape(shape), dtype=_dtype(dtype))
 
 
 def full(shape, fill_value, dtype=None):
     if dtype is None:
         dtype = promoted_dtype(dtype_name(fill_value))
-    return jnp.broadcast_to(tensor(fill_value, dtype), _shape(shape))
+    return jnp.broadcast_to(tensor(fill_value, dtype), standardize_shape(shape))
 
 
 def _like_dtype(x, dtype):

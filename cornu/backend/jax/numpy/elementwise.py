@@ -3,52 +3,32 @@ import jax
 import jax.numpy as jnp
 
 from cornu import config
+from cornu.backend.common.elementwise_wrappers import (  # noqa: F401 (re-exported)
+    binary_op, broadcast_error, check_select_lengths, check_where_operands, unary_op)
 from cornu.backend.jax.core import convert_to_tensor
 from cornu.backend.jax.numpy.promotion import (
     dtype_name, is_float, promote, promoted_dtype, tensor, to_float)
 
 
 def _float_unary(jnp_fn):
-    def apply(x):
-        return jnp_fn(to_float(x))
-
-    apply.__name__ = jnp_fn.__name__
-    return apply
+    return unary_op(jnp_fn, to_float)
 
 
-def broadcast_error(op_name, x1, x2):
-    return ValueError(
-        f"`{op_name}`: operands could not be broadcast together, received shapes "
-        f"{tuple(x1.shape)} and {tuple(x2.shape)}.")
+# jnp raises TypeError/ValueError mentioning 'broadcast' for incompatible shapes.
+_BROADCAST_FAILURE = (TypeError, ValueError), "broadcast"
+
+
+def _float_pair(x1, x2):
+    target = promoted_dtype(dtype_name(x1), dtype_name(x2), float)
+    return convert_to_tensor(x1, target), convert_to_tensor(x2, target)
 
 
 def _binary(jnp_fn):
-    def apply(x1, x2):
-        x1, x2 = promote(x1, x2)
-        try:
-            return jnp_fn(x1, x2)
-        except (TypeError, ValueError) as error:
-            if x1.shape != x2.shape and "broadcast" in str(error):
-                raise broadcast_error(jnp_fn.__name__, x1, x2) from None
-            raise
-
-    apply.__name__ = jnp_fn.__name__
-    return apply
+    return binary_op(jnp_fn, promote, *_BROADCAST_FAILURE)
 
 
 def _float_binary(jnp_fn):
-    def apply(x1, x2):
-        target = promoted_dtype(dtype_name(x1), dtype_name(x2), float)
-        x1, x2 = convert_to_tensor(x1, target), convert_to_tensor(x2, target)
-        try:
-            return jnp_fn(x1, x2)
-        except (TypeError, ValueError) as error:
-            if x1.shape != x2.shape and "broadcast" in str(error):
-                raise broadcast_error(jnp_fn.__name__, x1, x2) from None
-            raise
-
-    apply.__name__ = jnp_fn.__name__
-    return apply
+    return binary_op(jnp_fn, _float_pair, *_BROADCAST_FAILURE)
 
 
 def _logical(jnp_fn):
@@ -97,8 +77,7 @@ def float_power(x1, x2):
 
 
 def divide_no_nan(x1, x2):
-    target = promoted_dtype(dtype_name(x1), dtype_name(x2), float)
-    x1, x2 = convert_to_tensor(x1, target), convert_to_tensor(x2, target)
+    x1, x2 = _float_pair(x1, x2)
     safe = jnp.where(x2 == 0, jnp.ones_like(x2), x2)
     return jnp.where(x2 == 0, jnp.zeros_like(x1 / safe), x1 / safe)
 
@@ -247,19 +226,14 @@ def allclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
 
 def where(condition, x1=None, x2=None):
     condition = tensor(condition, "bool")
-    if x1 is None and x2 is None:
+    if check_where_operands(x1, x2):
         return tuple(i.astype("int32") for i in jnp.nonzero(condition))
-    if x1 is None or x2 is None:
-        raise ValueError("`where` needs both `x1` and `x2`, or neither of them.")
     x1, x2 = promote(x1, x2)
     return jnp.where(condition, x1, x2)
 
 
 def select(condlist, choicelist, default=0):
-    if len(condlist) != len(choicelist):
-        raise ValueError(
-            f"`select`: condlist and choicelist must have the same length, received "
-            f"{len(condlist)} and {len(choicelist)}.")
+    check_select_lengths(condlist, choicelist)
     choices = promote(*choicelist, default)
     return jnp.select([tensor(c, "bool") for c in condlist], choices[:-1], choices[-1])
 

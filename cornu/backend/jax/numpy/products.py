@@ -1,6 +1,7 @@
 """Products for the JAX engine: matmul, dot, tensordot, einsum, outer, cross, kron."""
 import jax.numpy as jnp
 
+from cornu.backend.common.shape_math import check_matmul_shapes
 from cornu.backend.jax.numpy.promotion import promote
 
 
@@ -13,14 +14,7 @@ def _promote_for_product(x1, x2):
 
 def matmul(x1, x2):
     x1, x2 = _promote_for_product(x1, x2)
-    if x1.ndim == 0 or x2.ndim == 0:
-        raise ValueError(
-            f"`matmul` does not accept scalars, received shapes {tuple(x1.shape)} and "
-            f"{tuple(x2.shape)}.")
-    if x1.shape[-1] != x2.shape[-2 if x2.ndim > 1 else 0]:
-        raise ValueError(
-            f"`matmul`: incompatible shapes {tuple(x1.shape)} and {tuple(x2.shape)} (the last "
-            f"axis of x1 must match the second-to-last axis of x2).")
+    check_matmul_shapes(x1, x2)
     return jnp.matmul(x1, x2)
 
 

@@ -1,35 +1,22 @@
 """Keras-style dtype promotion for the JAX engine (mirrors the torch engine's helpers)."""
-import functools
-
 import jax.numpy as jnp
 
 from cornu import config
-from cornu.backend.common.dtypes import result_type, standardize_dtype
+from cornu.backend.common.dtypes import standardize_dtype
+from cornu.backend.common.promotion import (  # noqa: F401 (re-exported to engine ops)
+    SMALL_INTS_TO_INT32, WEAK_TYPES, normalize_axes, promoted_dtype)
 from cornu.backend.jax.core import Variable, convert_to_tensor, to_jax_dtype
-
-_WEAK_TYPES = (bool, int, float, complex)
-SMALL_INTS_TO_INT32 = {"bool": "int32", "int8": "int32", "int16": "int32",
-                       "uint8": "uint32", "uint16": "uint32"}
 
 
 def dtype_name(x):
     """Canonical dtype name of a tensor-like; Python scalars give their (weak) type."""
-    if type(x) in _WEAK_TYPES:
+    if type(x) in WEAK_TYPES:
         return type(x)
     if isinstance(x, Variable):
         return x.dtype
     if hasattr(x, "dtype"):
         return standardize_dtype(x.dtype)
     return standardize_dtype(convert_to_tensor(x).dtype)
-
-
-@functools.lru_cache(maxsize=1024)
-def _cached_result_type(floatx, dtypes):
-    return result_type(*dtypes)
-
-
-def promoted_dtype(*dtypes):
-    return _cached_result_type(config.floatx(), dtypes)
 
 
 def tensor(x, dtype=None):
@@ -54,11 +41,3 @@ def to_float(x):
 
 def jax_dtype(name):
     return to_jax_dtype(name)
-
-
-def normalize_axes(axis, ndim):
-    if axis is None:
-        return tuple(range(ndim))
-    if isinstance(axis, int):
-        axis = (axis,)
-    return tuple(a % ndim if ndim else a for a in axis)

@@ -2,33 +2,17 @@
 import numpy as np
 import jax.numpy as jnp
 
+from cornu.backend.common.shape_math import (
+    check_equal_split, check_join, check_pad_mode, check_squeezable, pad_widths,
+    standardize_reshape)
 from cornu.backend.jax.core import convert_to_tensor
 from cornu.backend.jax.numpy.promotion import normalize_axes, promote, tensor
 
 
 def reshape(x, newshape):
     x = convert_to_tensor(x)
-    if isinstance(newshape, int):
-        newshape = (newshape,)
-    newshape = tuple(-1 if d is None else int(d) for d in newshape)
-    _check_reshape(x.shape, newshape)
+    newshape = standardize_reshape(x.shape, newshape)
     return jnp.reshape(x, newshape)
-
-
-def _check_reshape(shape, newshape):
-    known = 1
-    for dim in newshape:
-        if dim != -1:
-            known *= dim
-    total = 1
-    for dim in shape:
-        total *= dim
-    unknown = newshape.count(-1)
-    if unknown > 1 or (unknown == 0 and known != total) or (
-            unknown == 1 and (known == 0 or total % known)):
-        raise ValueError(
-            f"`reshape`: cannot reshape a tensor of shape {tuple(shape)} ({total} elements) "
-            f"into shape {newshape}.")
 
 
 def transpose(x, axes=None):
@@ -45,18 +29,14 @@ def squeeze(x, axis=None):
     if axis is None:
         return jnp.squeeze(x)
     axes = normalize_axes(axis, x.ndim)
-    for position in axes:
-        if x.shape[position] != 1:
-            raise ValueError(
-                f"Cannot squeeze axis {position} of a tensor with shape {tuple(x.shape)}: "
-                f"its size is {x.shape[position]}, not 1.")
+    check_squeezable(x.shape, axes)
     return jnp.squeeze(x, axis=axes)
 
 
 def concatenate(xs, axis=0):
     tensors = promote(*xs)
     if axis is not None:
-        _check_join("concatenate", tensors, axis, skip_axis=True)
+        check_join("concatenate", tensors, axis, skip_axis=True)
     return jnp.concatenate(tensors, axis=axis)
 
 
@@ -66,7 +46,7 @@ def append(x1, x2, axis=None):
 
 def stack(x, axis=0):
     tensors = promote(*x)
-    _check_join("stack", tensors, axis, skip_axis=False)
+    check_join("stack", tensors, axis, skip_axis=False)
     return jnp.stack(tensors, axis=axis)
 
 
@@ -85,10 +65,7 @@ def dstack(xs):
 def split(x, indices_or_sections, axis=0):
     x = convert_to_tensor(x)
     if isinstance(indices_or_sections, int):
-        if x.shape[axis] % indices_or_sections:
-            raise ValueError(
-                f"`split`: axis {axis} of size {x.shape[axis]} cannot be divided into "
-                f"{indices_or_sections} equal sections.")
+        check_equal_split(x.shape, indices_or_sections, axis)
         return jnp.split(x, indices_or_sections, axis=axis)
     return jnp.split(x, [int(i) for i in indices_or_sections], axis=axis)
 
@@ -117,14 +94,6 @@ def broadcast_to(x, shape):
     return jnp.broadcast_to(convert_to_tensor(x), tuple(shape))
 
 
-def pad_widths(pad_width, ndim):
-    """NumPy-style `pad_width` (int, pair, or one pair per axis) as an `(ndim, 2)` array."""
-    widths = np.asarray(pad_width, dtype=np.int64)
-    if widths.ndim == 0:
-        return np.full((ndim, 2), int(widths))
-    return np.broadcast_to(widths.reshape(-1, 2), (ndim, 2))
-
-
 def pad(x, pad_width, mode="constant", constant_values=None):
     x = convert_to_tensor(x)
     widths = [tuple(int(v) for v in pair) for pair in pad_widths(pad_width, x.ndim)]
@@ -132,13 +101,7 @@ def pad(x, pad_width, mode="constant", constant_values=None):
     if mode == "constant":
         value = 0 if constant_values is None else constant_values
         return jnp.pad(x, widths, mode="constant", constant_values=value)
-    if constant_values not in (None, 0):
-        raise ValueError(f"`pad`: constant_values is only valid with mode='constant', "
-                         f"received mode={mode!r}.")
-    if mode not in ("edge", "reflect", "symmetric", "wrap"):
-        raise ValueError(
-            "`pad`: mode must be one of 'constant', 'edge', 'reflect', 'symmetric', 'wrap', "
-            f"received {mode!r}.")
+    check_pad_mode(mode, constant_values)
     return jnp.pad(x, widths, mode=mode)
 
 
@@ -212,19 +175,3 @@ def diff(a, n=1, axis=-1, prepend=None, append=None):
     append = None if append is None else tensor(append, a.dtype)
     return jnp.diff(a, n=n, axis=axis, prepend=prepend, append=append)
 
-
-def _check_join(op_name, tensors, axis, skip_axis):
-    first = tuple(tensors[0].shape)
-    for other in tensors[1:]:
-        shape = tuple(other.shape)
-        same_rank = len(shape) == len(first)
-        if same_rank and skip_axis:
-            axis_index = axis % len(first) if first else 0
-            matches = all(a == b for i, (a, b) in enumerate(zip(first, shape)) if i != axis_index)
-        else:
-            matches = same_rank and shape == first
-        if not matches:
-            raise ValueError(
-                f"`{op_name}`: all inputs must have the same shape"
-                f"{' except along axis ' + str(axis) if skip_axis else ''}, received shapes "
-                f"{[tuple(t.shape) for t in tensors]}.")

@@ -3,14 +3,9 @@ import numpy as np
 import torch
 
 from cornu import config
+from cornu.backend.common.shape_math import standardize_shape
 from cornu.backend.torch.core import _DEVICE, convert_to_tensor
 from cornu.backend.torch.numpy.promotion import dtype_name, promoted_dtype, tensor, torch_dtype
-
-
-def _shape(shape):
-    if isinstance(shape, int):
-        return (shape,)
-    return tuple(int(d) for d in shape)
 
 
 def _dtype(dtype):
@@ -18,22 +13,22 @@ def _dtype(dtype):
 
 
 def zeros(shape, dtype=None):
-    return torch.zeros(_shape(shape), dtype=_dtype(dtype), device=_DEVICE)
+    return torch.zeros(standardize_shape(shape), dtype=_dtype(dtype), device=_DEVICE)
 
 
 def ones(shape, dtype=None):
-    return torch.ones(_shape(shape), dtype=_dtype(dtype), device=_DEVICE)
+    return torch.ones(standardize_shape(shape), dtype=_dtype(dtype), device=_DEVICE)
 
 
 def empty(shape, dtype=None):
-    return torch.empty(_shape(shape), dtype=_dtype(dtype), device=_DEVICE)
+    return torch.empty(standardize_shape(shape), dtype=_dtype(dtype), device=_DEVICE)
 
 
 def full(shape, fill_value, dtype=None):
     if dtype is None:
         dtype = promoted_dtype(dtype_name(fill_value))
     fill = tensor(fill_value, dtype)
-    return torch.broadcast_to(fill, _shape(shape)).clone()
+    return torch.broadcast_to(fill, standardize_shape(shape)).clone()
 
 
 def _like_dtype(x, dtype):

@@ -2,17 +2,15 @@
 import torch
 
 from cornu import config
+from cornu.backend.common.elementwise_wrappers import (  # noqa: F401 (re-exported)
+    binary_op, broadcast_error, check_select_lengths, check_where_operands, unary_op)
 from cornu.backend.torch.core import convert_to_tensor
 from cornu.backend.torch.numpy.promotion import (
     dtype_name, promote, promoted_dtype, tensor, to_float)
 
 
 def _float_unary(torch_fn):
-    def apply(x):
-        return torch_fn(to_float(x))
-
-    apply.__name__ = torch_fn.__name__
-    return apply
+    return unary_op(torch_fn, to_float)
 
 
 def _same_dtype_unary(torch_fn, bool_to_int=False):
@@ -26,39 +24,21 @@ def _same_dtype_unary(torch_fn, bool_to_int=False):
     return apply
 
 
-def broadcast_error(op_name, x1, x2):
-    return ValueError(
-        f"`{op_name}`: operands could not be broadcast together, received shapes "
-        f"{tuple(x1.shape)} and {tuple(x2.shape)}.")
+# torch raises RuntimeError 'The size of tensor a ... must match' for incompatible shapes.
+_BROADCAST_FAILURE = (RuntimeError,), "size of tensor"
+
+
+def _float_pair(x1, x2):
+    target = promoted_dtype(dtype_name(x1), dtype_name(x2), float)
+    return convert_to_tensor(x1, target), convert_to_tensor(x2, target)
 
 
 def _binary(torch_fn):
-    def apply(x1, x2):
-        x1, x2 = promote(x1, x2)
-        try:
-            return torch_fn(x1, x2)
-        except RuntimeError as error:
-            if x1.shape != x2.shape and "size of tensor" in str(error):
-                raise broadcast_error(torch_fn.__name__, x1, x2) from None
-            raise
-
-    apply.__name__ = torch_fn.__name__
-    return apply
+    return binary_op(torch_fn, promote, *_BROADCAST_FAILURE)
 
 
 def _float_binary(torch_fn):
-    def apply(x1, x2):
-        target = promoted_dtype(dtype_name(x1), dtype_name(x2), float)
-        x1, x2 = convert_to_tensor(x1, target), convert_to_tensor(x2, target)
-        try:
-            return torch_fn(x1, x2)
-        except RuntimeError as error:
-            if x1.shape != x2.shape and "size of tensor" in str(error):
-                raise broadcast_error(torch_fn.__name__, x1, x2) from None
-            raise
-
-    apply.__name__ = torch_fn.__name__
-    return apply
+    return binary_op(torch_fn, _float_pair, *_BROADCAST_FAILURE)
 
 
 def _logical(torch_fn):
@@ -108,8 +88,7 @@ def float_power(x1, x2):
 
 
 def divide_no_nan(x1, x2):
-    target = promoted_dtype(dtype_name(x1), dtype_name(x2), float)
-    x1, x2 = convert_to_tensor(x1, target), convert_to_tensor(x2, target)
+    x1, x2 = _float_pair(x1, x2)
     safe = torch.where(x2 == 0, torch.ones_like(x2), x2)
     return torch.where(x2 == 0, torch.zeros_like(x1 / safe), x1 / safe)
 
@@ -288,19 +267,14 @@ def allclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
 
 def where(condition, x1=None, x2=None):
     condition = tensor(condition, "bool")
-    if x1 is None and x2 is None:
+    if check_where_operands(x1, x2):
         return tuple(index.to(torch.int32) for index in torch.nonzero(condition, as_tuple=True))
-    if x1 is None or x2 is None:
-        raise ValueError("`where` needs both `x1` and `x2`, or neither of them.")
     x1, x2 = promote(x1, x2)
     return torch.where(condition, x1, x2)
 
 
 def select(condlist, choicelist, default=0):
-    if len(condlist) != len(choicelist):
-        raise ValueError(
-            f"`select`: condlist and choicelist must have the same length, received "
-            f"{len(condlist)} and {len(choicelist)}.")
+    check_select_lengths(condlist, choicelist)
     choices = promote(*choicelist, default)
     result = torch.broadcast_to(choices[-1], torch.broadcast_shapes(
         *[c.shape for c in choices], *[tensor(c).shape for c in condlist]))
