@@ -313,9 +313,6 @@ class Functional(Model):
                         f"but received an input with shape {shape}.")
         return value
 
-    def compute_output_spec(self, inputs, training=None, mask=None):
-        return Model.compute_output_spec(self, inputs, training=training, mask=mask)
-
     def build(self, input_shape=None):
         self.built = True
 

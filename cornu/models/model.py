@@ -57,12 +57,6 @@ class Model(Trainer, Layer):
         return Layer.__new__(cls, *args, **kwargs)
 
     def __init__(self, *args, **kwargs):
-        from cornu.models.functional import Functional
-
-        if _is_functional_call(args, kwargs) and isinstance(self, Functional) and \
-                type(self).__init__ is Model.__init__:
-            Functional.__init__(self, *args, **kwargs)
-            return
         trainable = kwargs.pop("trainable", True)
         name = kwargs.pop("name", None)
         dtype = kwargs.pop("dtype", None)
