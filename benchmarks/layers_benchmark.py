@@ -127,7 +127,8 @@ def torch_transformer():
             return x.view(x.shape[0], TOKENS, HEADS, KEY_DIM).transpose(1, 2)
 
         def forward(self, x):
-            q, k, v = self._heads(self.query(x)), self._heads(self.key(x)), self._heads(self.value(x))
+            q = self._heads(self.query(x))
+            k, v = self._heads(self.key(x)), self._heads(self.value(x))
             scores = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(KEY_DIM), dim=-1)
             attended = (scores @ v).transpose(1, 2).reshape(x.shape[0], TOKENS, HEADS * KEY_DIM)
             x = self.norm1(x + self.attention_output(attended))
@@ -338,7 +339,8 @@ def run(key, count, repeats, profile):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="tiny smoke run")
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny smoke run (checks it runs; ratios not meaningful)")
     parser.add_argument("--repeats", type=int, default=None, help="timed runs per side")
     parser.add_argument("--only", default="a,b", help="comma-separated subset of a,b")
     parser.add_argument("--profile", action="store_true", help="print cornu hot spots")

@@ -62,12 +62,13 @@ def _draws_eagerly(seed, *params):
 
 
 def _bucketed(compiled_draw, shape, dtype, seed, *params):
-    """Run `compiled_draw` on a flat power-of-two shape and cut out `shape`."""
+    """Run `compiled_draw` on a flat bucketed size and cut out `shape` on the host."""
     size = math.prod(shape)
     bucket = max(_MIN_EAGER_BUCKET, 1 << max(0, size - 1).bit_length())
     if bucket < _COARSE_BUCKET_LIMIT and bucket.bit_length() % 2 == 0:
         bucket *= 2  # odd powers of two round up to the next power of 4
     flat = compiled_draw((bucket,), *params, dtype=dtype, seed=seed)
+    # Slicing on the device would compile again for every shape; NumPy slices for free.
     return jnp.asarray(np.asarray(flat)[:size].reshape(shape))
 
 
