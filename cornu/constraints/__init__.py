@@ -1,8 +1,6 @@
 """`cornu.constraints`: weight projections, by class or by name."""
-import inspect
-
 from cornu.constraints.constraints import Constraint, MaxNorm, MinMaxNorm, NonNeg, UnitNorm
-from cornu.initializers.config_objects import deserialize_object, serialize_object
+from cornu.initializers.config_objects import deserialize_object, get_object, serialize_object
 
 max_norm = MaxNorm
 min_max_norm = MinMaxNorm
@@ -31,14 +29,4 @@ def get(identifier):
         >>> type(get("non_neg")).__name__
         'NonNeg'
     """
-    if identifier is None:
-        return None
-    if isinstance(identifier, (str, dict)):
-        return deserialize(identifier)
-    if inspect.isclass(identifier):
-        return identifier()
-    if callable(identifier):
-        return identifier
-    raise ValueError(
-        f"Could not interpret constraint identifier: {identifier!r} "
-        f"(expected None, a name, a dict, a Constraint or a callable).")
+    return get_object(identifier, deserialize, "constraint", "a Constraint")

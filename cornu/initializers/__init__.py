@@ -1,7 +1,5 @@
 """`cornu.initializers`: initial values of variables, by class or by name."""
-import inspect
-
-from cornu.initializers.config_objects import deserialize_object, serialize_object
+from cornu.initializers.config_objects import deserialize_object, get_object, serialize_object
 from cornu.initializers.constant_initializers import Constant, Identity, Ones, Zeros
 from cornu.initializers.initializer import Initializer
 from cornu.initializers.random_initializers import (
@@ -59,17 +57,7 @@ def get(identifier):
         >>> type(get("glorot_uniform")).__name__
         'GlorotUniform'
     """
-    if identifier is None:
-        return None
-    if isinstance(identifier, (str, dict)):
-        return deserialize(identifier)
-    if inspect.isclass(identifier):
-        return identifier()
-    if callable(identifier):
-        return identifier
-    raise ValueError(
-        f"Could not interpret initializer identifier: {identifier!r} "
-        f"(expected None, a name, a dict, an Initializer or a callable).")
+    return get_object(identifier, deserialize, "initializer", "an Initializer")
 
 
 __all__ = ["Initializer", "RandomInitializer", "compute_fans", "serialize", "deserialize", "get",

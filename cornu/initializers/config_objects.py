@@ -7,6 +7,7 @@ lookup on load goes custom_objects -> the family table -> the global registry of
 `cornu.saving` (when that package is present).
 """
 import importlib
+import inspect
 
 
 def serialize_object(obj, public_module, table):
@@ -121,3 +122,32 @@ def deserialize_object(config, table, kind, custom_objects=None, base_class=None
     if hasattr(target, "from_config"):
         return target.from_config(inner)
     return target(**inner)
+
+
+def get_object(identifier, deserialize, kind, expected):
+    """The shared `get` of the config-object families (initializers, regularizers, constraints).
+
+    Args:
+        identifier: None, a name, a serialized dict, a class or a callable instance.
+        deserialize: the family's `deserialize(config)`.
+        kind: family name for the error message, e.g. `"regularizer"`.
+        expected: how the family's base class reads in the error, e.g. `"a Regularizer"`.
+
+    Returns:
+        None, a new instance (names, dicts, classes) or `identifier` itself (callables).
+
+    Example:
+        >>> get_object("l2", regularizers.deserialize, "regularizer", "a Regularizer").l2
+        0.01
+    """
+    if identifier is None:
+        return None
+    if isinstance(identifier, (str, dict)):
+        return deserialize(identifier)
+    if inspect.isclass(identifier):
+        return identifier()
+    if callable(identifier):
+        return identifier
+    raise ValueError(
+        f"Could not interpret {kind} identifier: {identifier!r} "
+        f"(expected None, a name, a dict, {expected} or a callable).")

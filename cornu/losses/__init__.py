@@ -1,6 +1,4 @@
 """`cornu.losses`: loss classes, loss functions and `get`/`serialize`/`deserialize`."""
-import inspect
-
 from cornu.losses.crossentropy import (
     BinaryCrossentropy, BinaryFocalCrossentropy, CategoricalCrossentropy,
     CategoricalFocalCrossentropy, SparseCategoricalCrossentropy, binary_crossentropy,
@@ -17,7 +15,7 @@ from cornu.losses.regression import (
     mean_absolute_error, mean_absolute_percentage_error, mean_squared_error,
     mean_squared_logarithmic_error)
 from cornu.losses.segmentation import Dice, Tversky, dice, tversky
-from cornu.losses.serialization import deserialize_object, serialize_object
+from cornu.losses.serialization import deserialize_object, get_callable, serialize_object
 from cornu.losses.wrapper import LossFunctionWrapper
 
 # Keras-2 style short names.
@@ -85,22 +83,7 @@ def get(identifier):
         >>> get("categorical_crossentropy") is categorical_crossentropy
         True
     """
-    if identifier is None:
-        return None
-    if isinstance(identifier, dict):
-        obj = deserialize(identifier)
-    elif isinstance(identifier, str):
-        obj = ALL_OBJECTS_DICT.get(identifier)
-        if obj is None:
-            raise ValueError(
-                f"Could not interpret loss identifier: {identifier!r}. Use a name such as "
-                f"'mse', 'categorical_crossentropy', 'sparse_categorical_crossentropy', a "
-                f"cornu.losses.Loss instance or a function f(y_true, y_pred).")
-    else:
-        obj = identifier
-    if inspect.isclass(obj):
-        obj = obj()
-    if not callable(obj):
-        raise ValueError(f"Could not interpret loss identifier: {identifier!r} "
-                         f"(type {type(identifier).__name__}); it is not callable.")
-    return obj
+    return get_callable(
+        identifier, ALL_OBJECTS_DICT, deserialize, "loss",
+        "'mse', 'categorical_crossentropy', 'sparse_categorical_crossentropy', a "
+        "cornu.losses.Loss instance")

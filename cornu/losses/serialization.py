@@ -97,3 +97,41 @@ def deserialize_object(config, lookup, kind, custom_objects=None):
             f"Unknown {kind} class {class_name!r}. Pass it in `custom_objects` or register it.")
     inner = config.get("config") or {}
     return cls.from_config(inner) if hasattr(cls, "from_config") else cls(**inner)
+
+
+def get_callable(identifier, lookup, deserialize, kind, examples):
+    """The shared `get` of losses and metrics: a name, a config dict, a class or a callable.
+
+    Args:
+        identifier: None, a name in `lookup`, a dict for `deserialize`, a class or a callable.
+        lookup: dict of known names to classes/functions.
+        deserialize: the family's `deserialize(config)`.
+        kind: `"loss"` or `"metric"`, for error messages.
+        examples: what to suggest for an unknown name, e.g. `"'mse', a cornu.losses.Loss
+            instance"`.
+
+    Returns:
+        None, a callable, or a new instance of a named class (built with its defaults).
+
+    Example:
+        >>> get_callable("mse", ALL_OBJECTS_DICT, deserialize, "loss", "'mse'")
+        <function mean_squared_error ...>
+    """
+    if identifier is None:
+        return None
+    if isinstance(identifier, dict):
+        obj = deserialize(identifier)
+    elif isinstance(identifier, str):
+        obj = lookup.get(identifier)
+        if obj is None:
+            raise ValueError(
+                f"Could not interpret {kind} identifier: {identifier!r}. Use a name such as "
+                f"{examples} or a function f(y_true, y_pred).")
+    else:
+        obj = identifier
+    if inspect.isclass(obj):
+        obj = obj()
+    if not callable(obj):
+        raise ValueError(f"Could not interpret {kind} identifier: {identifier!r} "
+                         f"(type {type(identifier).__name__}); it is not callable.")
+    return obj

@@ -1,6 +1,4 @@
 """`cornu.metrics`: metric classes, metric functions and `get`/`serialize`/`deserialize`."""
-import inspect
-
 from cornu.backend.common.naming import to_snake_case
 from cornu.losses.crossentropy import (
     binary_crossentropy, binary_focal_crossentropy, categorical_crossentropy,
@@ -10,7 +8,7 @@ from cornu.losses.probabilistic import kl_divergence, poisson
 from cornu.losses.regression import (
     huber, log_cosh, mean_absolute_error, mean_absolute_percentage_error, mean_squared_error,
     mean_squared_logarithmic_error)
-from cornu.losses.serialization import deserialize_object, serialize_object
+from cornu.losses.serialization import deserialize_object, get_callable, serialize_object
 from cornu.metrics.accuracy_metrics import (
     Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy,
     SparseTopKCategoricalAccuracy, TopKCategoricalAccuracy, accuracy, binary_accuracy,
@@ -99,22 +97,6 @@ def get(identifier):
         >>> get("mae").name
         'mean_absolute_error'
     """
-    if identifier is None:
-        return None
-    if isinstance(identifier, dict):
-        obj = deserialize(identifier)
-    elif isinstance(identifier, str):
-        obj = ALL_OBJECTS_DICT.get(identifier)
-        if obj is None:
-            raise ValueError(
-                f"Could not interpret metric identifier: {identifier!r}. Use a name such as "
-                f"'accuracy', 'mae', 'auc', a cornu.metrics.Metric instance or a function "
-                f"f(y_true, y_pred).")
-    else:
-        obj = identifier
-    if inspect.isclass(obj):
-        obj = obj()
-    if not callable(obj):
-        raise ValueError(f"Could not interpret metric identifier: {identifier!r} "
-                         f"(type {type(identifier).__name__}); it is not callable.")
-    return obj
+    return get_callable(
+        identifier, ALL_OBJECTS_DICT, deserialize, "metric",
+        "'accuracy', 'mae', 'auc', a cornu.metrics.Metric instance")

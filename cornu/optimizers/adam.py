@@ -1,10 +1,10 @@
 """`Adam`: adaptive moment estimation (with optional AMSGrad)."""
 from cornu import backend, ops
 from cornu.backend import engine
-from cornu.optimizers.optimizer import Optimizer
+from cornu.optimizers.moment_optimizer import MomentOptimizer
 
 
-class Adam(Optimizer):
+class Adam(MomentOptimizer):
     """Adam with Keras's epsilon placement.
 
     `m += (g - m) * (1 - beta_1)`, `v += (g**2 - v) * (1 - beta_2)`, then
@@ -30,14 +30,11 @@ class Adam(Optimizer):
                  ema_overwrite_frequency=None, loss_scale_factor=None,
                  gradient_accumulation_steps=None, name="adam", **kwargs):
         super().__init__(
-            learning_rate=learning_rate, name=name, weight_decay=weight_decay, clipnorm=clipnorm,
-            clipvalue=clipvalue, global_clipnorm=global_clipnorm, use_ema=use_ema,
-            ema_momentum=ema_momentum, ema_overwrite_frequency=ema_overwrite_frequency,
-            loss_scale_factor=loss_scale_factor,
+            beta_1=beta_1, beta_2=beta_2, epsilon=epsilon, learning_rate=learning_rate,
+            name=name, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm, use_ema=use_ema, ema_momentum=ema_momentum,
+            ema_overwrite_frequency=ema_overwrite_frequency, loss_scale_factor=loss_scale_factor,
             gradient_accumulation_steps=gradient_accumulation_steps, **kwargs)
-        self.beta_1 = beta_1
-        self.beta_2 = beta_2
-        self.epsilon = epsilon
         self.amsgrad = amsgrad
 
     def build(self, variables):
@@ -86,6 +83,5 @@ class Adam(Optimizer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"beta_1": self.beta_1, "beta_2": self.beta_2, "epsilon": self.epsilon,
-                       "amsgrad": self.amsgrad})
+        config["amsgrad"] = self.amsgrad
         return config

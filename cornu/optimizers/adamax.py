@@ -1,9 +1,9 @@
 """`Adamax`: Adam with the infinity norm in place of the second moment."""
 from cornu import backend, ops
-from cornu.optimizers.optimizer import Optimizer
+from cornu.optimizers.moment_optimizer import MomentOptimizer
 
 
-class Adamax(Optimizer):
+class Adamax(MomentOptimizer):
     """Adamax.
 
     `m += (g - m) * (1 - beta_1)`, `u = max(beta_2 * u, |g|)`,
@@ -28,14 +28,11 @@ class Adamax(Optimizer):
                  loss_scale_factor=None, gradient_accumulation_steps=None, name="adamax",
                  **kwargs):
         super().__init__(
-            learning_rate=learning_rate, name=name, weight_decay=weight_decay, clipnorm=clipnorm,
-            clipvalue=clipvalue, global_clipnorm=global_clipnorm, use_ema=use_ema,
-            ema_momentum=ema_momentum, ema_overwrite_frequency=ema_overwrite_frequency,
-            loss_scale_factor=loss_scale_factor,
+            beta_1=beta_1, beta_2=beta_2, epsilon=epsilon, learning_rate=learning_rate,
+            name=name, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm, use_ema=use_ema, ema_momentum=ema_momentum,
+            ema_overwrite_frequency=ema_overwrite_frequency, loss_scale_factor=loss_scale_factor,
             gradient_accumulation_steps=gradient_accumulation_steps, **kwargs)
-        self.beta_1 = beta_1
-        self.beta_2 = beta_2
-        self.epsilon = epsilon
 
     def build(self, variables):
         if self.built:
@@ -56,8 +53,3 @@ class Adamax(Optimizer):
         m.assign(new_m)
         u.assign(new_u)
         variable.assign(variable.value - lr * new_m / ((1 - beta_1_power) * (new_u + self.epsilon)))
-
-    def get_config(self):
-        config = super().get_config()
-        config.update({"beta_1": self.beta_1, "beta_2": self.beta_2, "epsilon": self.epsilon})
-        return config

@@ -1,9 +1,9 @@
 """`Lamb`: Adam steps rescaled per layer by the trust ratio `||w|| / ||update||`."""
 from cornu import backend, ops
-from cornu.optimizers.optimizer import Optimizer
+from cornu.optimizers.moment_optimizer import MomentOptimizer
 
 
-class Lamb(Optimizer):
+class Lamb(MomentOptimizer):
     """LAMB (You et al. 2019).
 
     Args:
@@ -25,14 +25,11 @@ class Lamb(Optimizer):
                  loss_scale_factor=None, gradient_accumulation_steps=None, name="lamb",
                  **kwargs):
         super().__init__(
-            learning_rate=learning_rate, name=name, weight_decay=weight_decay, clipnorm=clipnorm,
-            clipvalue=clipvalue, global_clipnorm=global_clipnorm, use_ema=use_ema,
-            ema_momentum=ema_momentum, ema_overwrite_frequency=ema_overwrite_frequency,
-            loss_scale_factor=loss_scale_factor,
+            beta_1=beta_1, beta_2=beta_2, epsilon=epsilon, learning_rate=learning_rate,
+            name=name, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm, use_ema=use_ema, ema_momentum=ema_momentum,
+            ema_overwrite_frequency=ema_overwrite_frequency, loss_scale_factor=loss_scale_factor,
             gradient_accumulation_steps=gradient_accumulation_steps, **kwargs)
-        self.beta_1 = beta_1
-        self.beta_2 = beta_2
-        self.epsilon = epsilon
 
     def build(self, variables):
         if self.built:
@@ -64,8 +61,3 @@ class Lamb(Optimizer):
         trust_ratio = ops.where(both_positive, weight_norm / safe_update_norm,
                                 ops.ones_like(weight_norm))
         variable.assign(variable.value - lr * trust_ratio * update)
-
-    def get_config(self):
-        config = super().get_config()
-        config.update({"beta_1": self.beta_1, "beta_2": self.beta_2, "epsilon": self.epsilon})
-        return config

@@ -1,9 +1,9 @@
 """`Nadam`: Adam with Nesterov momentum and the momentum-schedule product `u_product`."""
 from cornu import backend, ops
-from cornu.optimizers.optimizer import Optimizer
+from cornu.optimizers.moment_optimizer import MomentOptimizer
 
 
-class Nadam(Optimizer):
+class Nadam(MomentOptimizer):
     """Nadam (Dozat 2015) as Keras computes it.
 
     `u_t = beta_1 * (1 - 0.5 * 0.96**t)`; the product of all `u_t` so far is kept in a
@@ -28,14 +28,11 @@ class Nadam(Optimizer):
                  loss_scale_factor=None, gradient_accumulation_steps=None, name="nadam",
                  **kwargs):
         super().__init__(
-            learning_rate=learning_rate, name=name, weight_decay=weight_decay, clipnorm=clipnorm,
-            clipvalue=clipvalue, global_clipnorm=global_clipnorm, use_ema=use_ema,
-            ema_momentum=ema_momentum, ema_overwrite_frequency=ema_overwrite_frequency,
-            loss_scale_factor=loss_scale_factor,
+            beta_1=beta_1, beta_2=beta_2, epsilon=epsilon, learning_rate=learning_rate,
+            name=name, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm, use_ema=use_ema, ema_momentum=ema_momentum,
+            ema_overwrite_frequency=ema_overwrite_frequency, loss_scale_factor=loss_scale_factor,
             gradient_accumulation_steps=gradient_accumulation_steps, **kwargs)
-        self.beta_1 = beta_1
-        self.beta_2 = beta_2
-        self.epsilon = epsilon
 
     def build(self, variables):
         if self.built:
@@ -75,8 +72,3 @@ class Nadam(Optimizer):
         m_hat = u_next * new_m / (1 - u_product_next) + (1 - u_t) * gradient / (1 - u_product)
         v_hat = new_v / (1 - beta_2_power)
         variable.assign(variable.value - m_hat * lr / (ops.sqrt(v_hat) + self.epsilon))
-
-    def get_config(self):
-        config = super().get_config()
-        config.update({"beta_1": self.beta_1, "beta_2": self.beta_2, "epsilon": self.epsilon})
-        return config

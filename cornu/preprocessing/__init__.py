@@ -1,5 +1,5 @@
 """`cornu.preprocessing`: dataset builders from files plus the `image` and `sequence` helpers."""
-import importlib
+from cornu.utils.lazy_exports import lazy_exports as _lazy_exports
 
 _NAMES = {
     "image_dataset_from_directory": ("cornu.utils.image_dataset",
@@ -12,19 +12,4 @@ _SUBMODULES = ("image", "sequence")
 
 __all__ = sorted(set(_NAMES) | set(_SUBMODULES))
 
-
-def __getattr__(name):
-    if name in _SUBMODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        globals()[name] = module
-        return module
-    if name not in _NAMES:
-        raise AttributeError(f"module 'cornu.preprocessing' has no attribute {name!r}")
-    module_name, attribute = _NAMES[name]
-    value = getattr(importlib.import_module(module_name), attribute)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = _lazy_exports(__name__, _NAMES, _SUBMODULES)

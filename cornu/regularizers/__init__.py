@@ -1,7 +1,5 @@
 """`cornu.regularizers`: weight penalties, by class or by name."""
-import inspect
-
-from cornu.initializers.config_objects import deserialize_object, serialize_object
+from cornu.initializers.config_objects import deserialize_object, get_object, serialize_object
 from cornu.regularizers.regularizers import L1, L1L2, L2, OrthogonalRegularizer, Regularizer
 
 l1 = L1
@@ -31,14 +29,4 @@ def get(identifier):
         >>> get("l2").l2
         0.01
     """
-    if identifier is None:
-        return None
-    if isinstance(identifier, (str, dict)):
-        return deserialize(identifier)
-    if inspect.isclass(identifier):
-        return identifier()
-    if callable(identifier):
-        return identifier
-    raise ValueError(
-        f"Could not interpret regularizer identifier: {identifier!r} "
-        f"(expected None, a name, a dict, a Regularizer or a callable).")
+    return get_object(identifier, deserialize, "regularizer", "a Regularizer")

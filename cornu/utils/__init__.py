@@ -4,7 +4,7 @@ Every name is an explicit re-export resolved on first access, so modules written
 by other parts of cornu (progress bar, summaries, model plots, saving) load only
 when used.
 """
-import importlib
+from cornu.utils.lazy_exports import lazy_exports as _lazy_exports
 
 _NAMES = {
     "PyDataset": ("cornu.trainers.data_adapters.py_dataset", "PyDataset"),
@@ -53,19 +53,4 @@ _SUBMODULES = ("summary",)
 
 __all__ = sorted(set(_NAMES) | set(_SUBMODULES))
 
-
-def __getattr__(name):
-    if name in _SUBMODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        globals()[name] = module
-        return module
-    if name not in _NAMES:
-        raise AttributeError(f"module 'cornu.utils' has no attribute {name!r}")
-    module_name, attribute = _NAMES[name]
-    value = getattr(importlib.import_module(module_name), attribute)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = _lazy_exports(__name__, _NAMES, _SUBMODULES)

@@ -3,6 +3,8 @@ import jax
 import jax.numpy as jnp
 
 from cornu import config
+from cornu.backend.common.image_checks import (
+    check_image_rank, check_resize_arguments, rgb_channel_axis)
 from cornu.backend.jax.numpy.promotion import tensor, to_float
 
 _RESIZE_MODES = {"bilinear": "linear", "nearest": "nearest", "bicubic": "cubic"}
@@ -11,17 +13,10 @@ _RESIZE_MODES = {"bilinear": "linear", "nearest": "nearest", "bicubic": "cubic"}
 def resize(images, size, interpolation="bilinear", antialias=False, crop_to_aspect_ratio=False,
            pad_to_aspect_ratio=False, fill_mode="constant", fill_value=0.0, data_format=None):
     data_format = config.standardize_data_format(data_format)
-    if interpolation not in _RESIZE_MODES:
-        raise ValueError(f"`resize`: interpolation must be one of {sorted(_RESIZE_MODES)}, "
-                         f"received {interpolation!r}.")
-    if len(size) != 2:
-        raise ValueError(f"`resize`: size must be (height, width), received {size}.")
+    check_resize_arguments(interpolation, _RESIZE_MODES, size)
     original_dtype = tensor(images).dtype
     x = to_float(images)
-    if x.ndim not in (3, 4):
-        raise ValueError("`resize` expects a 3D image or a 4D batch of images, received "
-                         f"shape {tuple(x.shape)}.")
-    single = x.ndim == 3
+    single = check_image_rank("resize", x)
     if single:
         x = x[None]
     if data_format == "channels_first":
@@ -56,10 +51,7 @@ def resize(images, size, interpolation="bilinear", antialias=False, crop_to_aspe
 def rgb_to_grayscale(images, data_format=None):
     data_format = config.standardize_data_format(data_format)
     images = to_float(images)
-    axis = -1 if data_format == "channels_last" else -3
-    if images.shape[axis] != 3:
-        raise ValueError(f"`rgb_to_grayscale` expects 3 channels on axis {axis}, received "
-                         f"shape {tuple(images.shape)}.")
+    axis = rgb_channel_axis(images, data_format)
     weights = jnp.asarray([0.2989, 0.5870, 0.1140], dtype=images.dtype)
     shape = [1] * images.ndim
     shape[axis] = 3

@@ -2,6 +2,7 @@
 import jax
 import jax.numpy as jnp
 
+from cornu.backend.common.math_checks import check_segment_ids, check_top_k
 from cornu.backend.jax.core import convert_to_tensor
 from cornu.backend.jax.numpy.elementwise import erf, erfinv, rsqrt  # noqa: F401
 from cornu.backend.jax.numpy.promotion import tensor, to_float
@@ -11,10 +12,7 @@ from cornu.backend.jax.numpy.reductions import logsumexp  # noqa: F401
 def _segment_setup(data, segment_ids, num_segments):
     data = convert_to_tensor(data)
     segment_ids = tensor(segment_ids, "int32")
-    if segment_ids.ndim != 1 or segment_ids.shape[0] != data.shape[0]:
-        raise ValueError(
-            f"segment_ids must be 1D with one id per row of data; received segment_ids of "
-            f"shape {tuple(segment_ids.shape)} for data of shape {tuple(data.shape)}.")
+    check_segment_ids(segment_ids, data)
     if num_segments is None:
         num_segments = int(jnp.max(segment_ids)) + 1 if segment_ids.size else 0
     return data, segment_ids, int(num_segments)
@@ -32,9 +30,7 @@ def segment_max(data, segment_ids, num_segments=None, sorted=False):  # noqa: A0
 
 def top_k(x, k, sorted=True):  # noqa: A002
     x = convert_to_tensor(x)
-    if k > x.shape[-1]:
-        raise ValueError(f"`top_k`: k={k} is larger than the last axis ({x.shape[-1]}) of an "
-                         f"input with shape {tuple(x.shape)}.")
+    check_top_k(x, k)
     values, indices = jax.lax.top_k(x, k)
     return values, indices.astype("int32")
 

@@ -3,6 +3,8 @@ import torch
 import torch.nn.functional as F
 
 from cornu import config
+from cornu.backend.common.image_checks import (
+    check_image_rank, check_resize_arguments, rgb_channel_axis)
 from cornu.backend.torch.numpy.promotion import tensor, to_float
 
 _RESIZE_MODES = {"bilinear": "bilinear", "nearest": "nearest-exact", "bicubic": "bicubic"}
@@ -10,10 +12,7 @@ _RESIZE_MODES = {"bilinear": "bilinear", "nearest": "nearest-exact", "bicubic": 
 
 def _batched_channels_first(images, data_format, op_name):
     images = to_float(images)
-    if images.ndim not in (3, 4):
-        raise ValueError(f"`{op_name}` expects a 3D image or a 4D batch of images, received "
-                         f"shape {tuple(images.shape)}.")
-    single = images.ndim == 3
+    single = check_image_rank(op_name, images)
     if single:
         images = images.unsqueeze(0)
     if data_format == "channels_last":
@@ -30,11 +29,7 @@ def _restore(images, single, data_format):
 def resize(images, size, interpolation="bilinear", antialias=False, crop_to_aspect_ratio=False,
            pad_to_aspect_ratio=False, fill_mode="constant", fill_value=0.0, data_format=None):
     data_format = config.standardize_data_format(data_format)
-    if interpolation not in _RESIZE_MODES:
-        raise ValueError(f"`resize`: interpolation must be one of {sorted(_RESIZE_MODES)}, "
-                         f"received {interpolation!r}.")
-    if len(size) != 2:
-        raise ValueError(f"`resize`: size must be (height, width), received {size}.")
+    check_resize_arguments(interpolation, _RESIZE_MODES, size)
     original_dtype = tensor(images).dtype
     x, single = _batched_channels_first(images, data_format, "resize")
     height, width = int(size[0]), int(size[1])
@@ -67,10 +62,7 @@ def resize(images, size, interpolation="bilinear", antialias=False, crop_to_aspe
 def rgb_to_grayscale(images, data_format=None):
     data_format = config.standardize_data_format(data_format)
     images = to_float(images)
-    axis = -1 if data_format == "channels_last" else -3
-    if images.shape[axis] != 3:
-        raise ValueError(f"`rgb_to_grayscale` expects 3 channels on axis {axis}, received "
-                         f"shape {tuple(images.shape)}.")
+    axis = rgb_channel_axis(images, data_format)
     weights = torch.tensor([0.2989, 0.5870, 0.1140], dtype=images.dtype, device=images.device)
     shape = [1] * images.ndim
     shape[axis] = 3

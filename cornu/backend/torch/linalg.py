@@ -1,14 +1,13 @@
 """Linear algebra of the torch engine (`cornu.ops.linalg`)."""
 import torch
 
+from cornu.backend.common.math_checks import check_qr_mode, check_square_matrices
 from cornu.backend.torch.numpy.promotion import promote, to_float
 
 
 def _square(op_name, x):
     x = to_float(x)
-    if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
-        raise ValueError(f"`{op_name}` expects square matrices (..., n, n), received shape "
-                         f"{tuple(x.shape)}.")
+    check_square_matrices(op_name, x)
     return x
 
 
@@ -43,8 +42,7 @@ def lu_factor(x):
 
 
 def qr(x, mode="reduced"):
-    if mode not in ("reduced", "complete"):
-        raise ValueError(f"`qr`: mode must be 'reduced' or 'complete', received {mode!r}.")
+    check_qr_mode(mode)
     return torch.linalg.qr(to_float(x), mode=mode)
 
 

@@ -1,6 +1,7 @@
 """Math ops of the torch engine: segments, top-k, FFTs, framing."""
 import torch
 
+from cornu.backend.common.math_checks import check_segment_ids, check_top_k
 from cornu.backend.torch.core import convert_to_tensor
 from cornu.backend.torch.numpy.promotion import tensor, to_float
 from cornu.backend.torch.numpy.reductions import logsumexp  # noqa: F401
@@ -10,10 +11,7 @@ from cornu.backend.torch.numpy.elementwise import erf, erfinv, rsqrt  # noqa: F4
 def _segment_setup(data, segment_ids, num_segments):
     data = convert_to_tensor(data)
     segment_ids = tensor(segment_ids, "int64")
-    if segment_ids.ndim != 1 or segment_ids.shape[0] != data.shape[0]:
-        raise ValueError(
-            f"segment_ids must be 1D with one id per row of data; received segment_ids of "
-            f"shape {tuple(segment_ids.shape)} for data of shape {tuple(data.shape)}.")
+    check_segment_ids(segment_ids, data)
     if num_segments is None:
         num_segments = int(segment_ids.max()) + 1 if segment_ids.numel() else 0
     valid = (segment_ids >= 0) & (segment_ids < num_segments)
@@ -41,9 +39,7 @@ def segment_max(data, segment_ids, num_segments=None, sorted=False):  # noqa: A0
 
 def top_k(x, k, sorted=True):  # noqa: A002
     x = convert_to_tensor(x)
-    if k > x.shape[-1]:
-        raise ValueError(f"`top_k`: k={k} is larger than the last axis ({x.shape[-1]}) of an "
-                         f"input with shape {tuple(x.shape)}.")
+    check_top_k(x, k)
     values, indices = torch.topk(x, k, dim=-1, largest=True, sorted=sorted)
     return values, indices.to(torch.int32)
 

@@ -1,11 +1,11 @@
 """`BaseConv`: the N-d convolution layer behind Conv1D/2D/3D."""
-from cornu import activations, constraints, initializers, ops, regularizers
+from cornu import ops
 from cornu.layers.convolutional import conv_utils
+from cornu.layers.convolutional.conv_layer_base import ConvLayerBase
 from cornu.layers.input_spec import InputSpec
-from cornu.layers.layer import Layer
 
 
-class BaseConv(Layer):
+class BaseConv(ConvLayerBase):
     """N-d convolution: `activation(conv(inputs, kernel) + bias)`.
 
     Args:
@@ -24,6 +24,8 @@ class BaseConv(Layer):
     Example: `Conv2D(8, 3, padding="same")(x)` with `x` of shape `(2, 16, 16, 3)`.
     """
 
+    _describe_input_layout = True
+
     def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
                  dilation_rate=1, groups=1, activation=None, use_bias=True,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
@@ -33,49 +35,23 @@ class BaseConv(Layer):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         label = type(self).__name__
         self.rank = rank
-        if not isinstance(filters, int) or isinstance(filters, bool) or filters <= 0:
-            raise ValueError(f"{label}: `filters` must be a positive integer, received "
-                             f"{filters!r}.")
-        self.filters = filters
+        self.filters = self._check_positive_int(filters, "filters", allow_bool=False)
         self.groups = groups or 1
         if not isinstance(self.groups, int) or self.groups <= 0 or filters % self.groups:
             raise ValueError(
                 f"{label}: `filters` ({filters}) must be divisible by `groups` "
                 f"(a positive integer), received groups={groups!r}.")
-        self.kernel_size = conv_utils.standardize_tuple(kernel_size, rank, "kernel_size", label)
-        self.strides = conv_utils.standardize_tuple(strides, rank, "strides", label)
-        self.dilation_rate = conv_utils.standardize_tuple(
-            dilation_rate, rank, "dilation_rate", label)
-        self.padding = conv_utils.standardize_padding(padding, label, allow_causal=rank == 1)
-        self.data_format = conv_utils.standardize_data_format(data_format, label)
-        if max(self.strides) > 1 and max(self.dilation_rate) > 1:
-            raise ValueError(
-                f"{label}: `strides` > 1 cannot be combined with `dilation_rate` > 1, "
-                f"received strides={self.strides} and dilation_rate={self.dilation_rate}.")
-        self.activation = activations.get(activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        self._set_window(rank, kernel_size, strides, dilation_rate, padding,
+                         allow_causal=rank == 1)
+        self._set_data_format(data_format)
+        self._set_weight_options(
+            activation, use_bias, kernel_initializer=kernel_initializer,
+            bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer,
+            bias_regularizer=bias_regularizer, kernel_constraint=kernel_constraint,
+            bias_constraint=bias_constraint)
         self.lora_rank = lora_rank
         self.lora_alpha = lora_alpha
         self.input_spec = InputSpec(min_ndim=rank + 2)
-
-    def _input_channels(self, input_shape):
-        if len(input_shape) != self.rank + 2:
-            raise ValueError(
-                f"{type(self).__name__} layer {self.name!r} expects inputs of rank "
-                f"{self.rank + 2} (batch, {self.rank} spatial dims, channels), received "
-                f"input shape {tuple(input_shape)}.")
-        channels = input_shape[conv_utils.channel_axis(self.data_format)]
-        if channels is None:
-            raise ValueError(
-                f"{type(self).__name__} layer {self.name!r}: the channel dimension of the "
-                f"input must be known, received input shape {tuple(input_shape)}.")
-        return channels
 
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
@@ -87,14 +63,8 @@ class BaseConv(Layer):
             name="kernel", shape=self.kernel_size + (channels // self.groups, self.filters),
             initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
             constraint=self.kernel_constraint)
-        if self.use_bias:
-            self.bias = self.add_weight(
-                name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer, constraint=self.bias_constraint)
-        else:
-            self.bias = None
-        self.input_spec = InputSpec(
-            min_ndim=self.rank + 2, axes={conv_utils.channel_axis(self.data_format): channels})
+        self.bias = self._add_bias(self.filters)
+        self._fix_input_channels(channels)
         self.built = True
 
     @property
@@ -109,20 +79,9 @@ class BaseConv(Layer):
         outputs = self.convolution_op(inputs, self._kernel)
         return self._finish(outputs)
 
-    def _finish(self, outputs):
-        if self.bias is not None:
-            outputs = ops.add(outputs, _broadcastable_bias(self.bias, self.rank, self.data_format))
-        if self.activation is not None:
-            outputs = self.activation(outputs)
-        return outputs
-
     def compute_output_shape(self, input_shape):
         self._input_channels(input_shape)
-        spatial = [
-            conv_utils.conv_output_length(length, k, self.padding, s, d)
-            for length, k, s, d in zip(
-                conv_utils.spatial_dims(input_shape, self.data_format), self.kernel_size,
-                self.strides, self.dilation_rate)]
+        spatial = self._conv_spatial_dims(input_shape)
         if any(length is not None and length <= 0 for length in spatial):
             raise ValueError(
                 f"{type(self).__name__} layer {self.name!r}: input shape {tuple(input_shape)} "
@@ -133,31 +92,10 @@ class BaseConv(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "filters": self.filters,
-            "kernel_size": self.kernel_size,
-            "strides": self.strides,
-            "padding": self.padding,
-            "data_format": self.data_format,
-            "dilation_rate": self.dilation_rate,
-            "groups": self.groups,
-            "activation": activations.serialize(self.activation),
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
-        })
+        config.update({"filters": self.filters, **self._window_config(), "groups": self.groups,
+                       **self._weight_options_config()})
         if self.lora_rank:
             config["lora_rank"] = self.lora_rank
             config["lora_alpha"] = self.lora_alpha
         return config
 
-
-def _broadcastable_bias(bias, rank, data_format):
-    if data_format == "channels_last":
-        return bias
-    return ops.reshape(bias, (-1,) + (1,) * rank)

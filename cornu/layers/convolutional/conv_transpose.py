@@ -1,12 +1,11 @@
 """`Conv1DTranspose`, `Conv2DTranspose`, `Conv3DTranspose`: learned up-sampling layers."""
-from cornu import activations, constraints, initializers, ops, regularizers
+from cornu import ops
 from cornu.layers.convolutional import conv_utils
-from cornu.layers.convolutional.base_conv import _broadcastable_bias
+from cornu.layers.convolutional.conv_layer_base import ConvLayerBase
 from cornu.layers.input_spec import InputSpec
-from cornu.layers.layer import Layer
 
 
-class BaseConvTranspose(Layer):
+class BaseConvTranspose(ConvLayerBase):
     """N-d transposed convolution (the gradient of a convolution w.r.t. its input).
 
     Args:
@@ -30,15 +29,8 @@ class BaseConvTranspose(Layer):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         label = type(self).__name__
         self.rank = rank
-        if not isinstance(filters, int) or isinstance(filters, bool) or filters <= 0:
-            raise ValueError(f"{label}: `filters` must be a positive integer, received "
-                             f"{filters!r}.")
-        self.filters = filters
-        self.kernel_size = conv_utils.standardize_tuple(kernel_size, rank, "kernel_size", label)
-        self.strides = conv_utils.standardize_tuple(strides, rank, "strides", label)
-        self.dilation_rate = conv_utils.standardize_tuple(
-            dilation_rate, rank, "dilation_rate", label)
-        self.padding = conv_utils.standardize_padding(padding, label)
+        self.filters = self._check_positive_int(filters, "filters", allow_bool=False)
+        self._set_window(rank, kernel_size, strides, dilation_rate, padding)
         if output_padding is None:
             self.output_padding = None
         else:
@@ -50,32 +42,13 @@ class BaseConvTranspose(Layer):
                         f"{label}: each `output_padding` entry must be smaller than the "
                         f"matching stride, received output_padding={self.output_padding} "
                         f"and strides={self.strides}.")
-        self.data_format = conv_utils.standardize_data_format(data_format, label)
-        if max(self.strides) > 1 and max(self.dilation_rate) > 1:
-            raise ValueError(
-                f"{label}: `strides` > 1 cannot be combined with `dilation_rate` > 1, "
-                f"received strides={self.strides} and dilation_rate={self.dilation_rate}.")
-        self.activation = activations.get(activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        self._set_data_format(data_format)
+        self._set_weight_options(
+            activation, use_bias, kernel_initializer=kernel_initializer,
+            bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer,
+            bias_regularizer=bias_regularizer, kernel_constraint=kernel_constraint,
+            bias_constraint=bias_constraint)
         self.input_spec = InputSpec(min_ndim=rank + 2)
-
-    def _input_channels(self, input_shape):
-        if len(input_shape) != self.rank + 2:
-            raise ValueError(
-                f"{type(self).__name__} layer {self.name!r} expects inputs of rank "
-                f"{self.rank + 2}, received input shape {tuple(input_shape)}.")
-        channels = input_shape[conv_utils.channel_axis(self.data_format)]
-        if channels is None:
-            raise ValueError(
-                f"{type(self).__name__} layer {self.name!r}: the channel dimension of the "
-                f"input must be known, received input shape {tuple(input_shape)}.")
-        return channels
 
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
@@ -83,14 +56,8 @@ class BaseConvTranspose(Layer):
             name="kernel", shape=self.kernel_size + (self.filters, channels),
             initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
             constraint=self.kernel_constraint)
-        if self.use_bias:
-            self.bias = self.add_weight(
-                name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer, constraint=self.bias_constraint)
-        else:
-            self.bias = None
-        self.input_spec = InputSpec(
-            min_ndim=self.rank + 2, axes={conv_utils.channel_axis(self.data_format): channels})
+        self.bias = self._add_bias(self.filters)
+        self._fix_input_channels(channels)
         self.built = True
 
     @property
@@ -102,11 +69,7 @@ class BaseConvTranspose(Layer):
             inputs, self._kernel, strides=self.strides, padding=self.padding,
             output_padding=self.output_padding, dilation_rate=self.dilation_rate,
             data_format=self.data_format)
-        if self.bias is not None:
-            outputs = ops.add(outputs, _broadcastable_bias(self.bias, self.rank, self.data_format))
-        if self.activation is not None:
-            outputs = self.activation(outputs)
-        return outputs
+        return self._finish(outputs)
 
     def compute_output_shape(self, input_shape):
         self._input_channels(input_shape)
@@ -121,24 +84,9 @@ class BaseConvTranspose(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "filters": self.filters,
-            "kernel_size": self.kernel_size,
-            "strides": self.strides,
-            "padding": self.padding,
-            "output_padding": self.output_padding,
-            "data_format": self.data_format,
-            "dilation_rate": self.dilation_rate,
-            "activation": activations.serialize(self.activation),
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
-        })
+        config.update({"filters": self.filters,
+                       **self._window_config(output_padding=self.output_padding),
+                       **self._weight_options_config()})
         return config
 
 

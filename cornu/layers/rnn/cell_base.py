@@ -1,7 +1,11 @@
 """`RecurrentCellBase`: arguments, validation and config shared by the built-in cells."""
-from cornu import activations, constraints, initializers, ops, regularizers
+from cornu import activations, ops
 from cornu.layers.layer import Layer
 from cornu.layers.rnn.dropout_rnn_cell import DropoutRNNCell, validate_rate
+from cornu.layers.weight_options import set_weight_options, weight_options_config
+
+# The weights every built-in recurrent cell has, in Keras's config order.
+RECURRENT_WEIGHT_PREFIXES = ("kernel", "recurrent", "bias")
 
 
 def validate_units(units, layer_name):
@@ -41,15 +45,12 @@ class RecurrentCellBase(DropoutRNNCell, Layer):
         self.units = validate_units(units, name)
         self.activation = activations.get(activation)
         self.use_bias = bool(use_bias)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.recurrent_initializer = initializers.get(recurrent_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.recurrent_regularizer = regularizers.get(recurrent_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.recurrent_constraint = constraints.get(recurrent_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        set_weight_options(
+            self, RECURRENT_WEIGHT_PREFIXES, kernel_initializer=kernel_initializer,
+            recurrent_initializer=recurrent_initializer, bias_initializer=bias_initializer,
+            kernel_regularizer=kernel_regularizer, recurrent_regularizer=recurrent_regularizer,
+            bias_regularizer=bias_regularizer, kernel_constraint=kernel_constraint,
+            recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint)
         self.dropout = validate_rate(dropout, "dropout", name)
         self.recurrent_dropout = validate_rate(recurrent_dropout, "recurrent_dropout", name)
         self.seed = seed
@@ -108,15 +109,7 @@ class RecurrentCellBase(DropoutRNNCell, Layer):
             "units": self.units,
             "activation": activations.serialize(self.activation),
             "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "recurrent_initializer": initializers.serialize(self.recurrent_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "recurrent_regularizer": regularizers.serialize(self.recurrent_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "recurrent_constraint": constraints.serialize(self.recurrent_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
+            **weight_options_config(self, RECURRENT_WEIGHT_PREFIXES),
             "dropout": self.dropout,
             "recurrent_dropout": self.recurrent_dropout,
             "seed": self.seed,

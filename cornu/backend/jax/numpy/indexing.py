@@ -5,6 +5,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from cornu.backend.common.math_checks import check_searchsorted_side, check_sorted_sequence
 from cornu.backend.jax.core import convert_to_tensor
 from cornu.backend.jax.numpy.promotion import promote, tensor
 
@@ -106,12 +107,9 @@ def argpartition(x, kth, axis=-1):
 
 
 def searchsorted(sorted_sequence, values, side="left"):
-    if side not in ("left", "right"):
-        raise ValueError(f"`searchsorted`: side must be 'left' or 'right', received {side!r}.")
+    check_searchsorted_side(side)
     sorted_sequence, values = promote(sorted_sequence, values)
-    if sorted_sequence.ndim != 1:
-        raise ValueError("`searchsorted` expects a 1D `sorted_sequence`, received shape "
-                         f"{tuple(sorted_sequence.shape)}.")
+    check_sorted_sequence(sorted_sequence)
     return jnp.searchsorted(sorted_sequence, values, side=side).astype("int32")
 
 

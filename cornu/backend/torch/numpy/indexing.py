@@ -4,6 +4,7 @@ import builtins
 import numpy as np
 import torch
 
+from cornu.backend.common.math_checks import check_searchsorted_side, check_sorted_sequence
 from cornu.backend.torch.core import _DEVICE, convert_to_tensor
 from cornu.backend.torch.numpy.promotion import promote, tensor
 
@@ -118,12 +119,9 @@ def argpartition(x, kth, axis=-1):
 
 
 def searchsorted(sorted_sequence, values, side="left"):
-    if side not in ("left", "right"):
-        raise ValueError(f"`searchsorted`: side must be 'left' or 'right', received {side!r}.")
+    check_searchsorted_side(side)
     sorted_sequence, values = promote(sorted_sequence, values)
-    if sorted_sequence.ndim != 1:
-        raise ValueError("`searchsorted` expects a 1D `sorted_sequence`, received shape "
-                         f"{tuple(sorted_sequence.shape)}.")
+    check_sorted_sequence(sorted_sequence)
     return torch.searchsorted(sorted_sequence, values, side=side).to(torch.int32)
 
 
