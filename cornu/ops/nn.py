@@ -128,18 +128,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     if kwargs.get("rms_scaling"):
         return rms_normalization(x, 1 if gamma is None else gamma, axis, epsilon)
     epsilon = backend.epsilon() if epsilon is None else epsilon
-    numpy = engine.numpy
-    x = engine.core.convert_to_tensor(x)
-    if not backend.is_float_dtype(x.dtype):
-        x = engine.core.cast(x, backend.floatx())
-    mean = numpy.mean(x, axis=axis, keepdims=True)
-    variance = numpy.var(x, axis=axis, keepdims=True)
-    result = numpy.multiply(numpy.subtract(x, mean), numpy.rsqrt(numpy.add(variance, epsilon)))
-    if gamma is not None:
-        result = numpy.multiply(result, gamma)
-    if beta is not None:
-        result = numpy.add(result, beta)
-    return result
+    return engine.nn.layer_normalization(x, gamma, beta, axis=axis, epsilon=epsilon)
 
 
 @op

@@ -429,3 +429,21 @@ def psnr(x1, x2, max_val):
     check_psnr_shapes(x1, x2)
     mse = jnp.mean(jnp.square(x1 - x2))
     return 20.0 * math.log10(max_val) - 10.0 * jnp.log10(mse)
+
+
+def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=1e-3):
+    """`(x - mean) / sqrt(var + epsilon) * gamma + beta` over `axis` (XLA fuses it)."""
+    x = convert_to_tensor(x)
+    if not jnp.issubdtype(x.dtype, jnp.floating):
+        x = x.astype(config.floatx())
+    rank = x.ndim
+    axes = tuple(sorted(a % rank for a in ([axis] if isinstance(axis, int) else axis)))
+    mean = jnp.mean(x, axis=axes, keepdims=True)
+    centered = x - mean
+    variance = jnp.mean(centered * centered, axis=axes, keepdims=True)
+    outputs = centered * jax.lax.rsqrt(variance + epsilon)
+    if gamma is not None:
+        outputs = outputs * convert_to_tensor(gamma).astype(outputs.dtype)
+    if beta is not None:
+        outputs = outputs + convert_to_tensor(beta).astype(outputs.dtype)
+    return outputs

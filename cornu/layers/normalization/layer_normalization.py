@@ -93,14 +93,14 @@ class LayerNormalization(Layer):
             if self.gamma is not None:
                 outputs = ops.multiply(outputs, broadcast(self.gamma))
         else:
-            mean = ops.mean(inputs, axis=self._axes, keepdims=True)
-            centered = ops.subtract(inputs, mean)
-            variance = ops.mean(ops.square(centered), axis=self._axes, keepdims=True)
-            outputs = ops.multiply(centered, ops.rsqrt(ops.add(variance, self.epsilon)))
-            if self.gamma is not None:
-                outputs = ops.multiply(outputs, broadcast(self.gamma))
-            if self.beta is not None:
-                outputs = ops.add(outputs, broadcast(self.beta))
+            # Weights of trailing axes go in unreshaped, so the engine can use one fused kernel.
+            rank = len(self._broadcast_shape)
+            trailing = self._axes == list(range(rank - len(self._axes), rank))
+            shape = (lambda w: ops.cast(w, dtype)) if trailing else broadcast
+            outputs = ops.layer_normalization(
+                inputs, None if self.gamma is None else shape(self.gamma),
+                None if self.beta is None else shape(self.beta), axis=self._axes,
+                epsilon=self.epsilon)
         if ops.dtype(outputs) != input_dtype:
             outputs = ops.cast(outputs, input_dtype)
         return outputs

@@ -99,3 +99,23 @@ def test_wrong_feature_size_after_build_names_the_layer():
     norm(np.ones((2, 3), "float32"))
     with pytest.raises(ValueError, match="ln_features"):
         norm(np.ones((2, 5), "float32"))
+
+
+@pytest.mark.parametrize("axis", [-1, [1, 2], 1])
+def test_layer_normalization_fused_and_general_paths_match_numpy(axis):
+    rng = np.random.default_rng(3)
+    x = rng.normal(2.0, 3.0, size=(4, 5, 6)).astype("float32")
+    layer = layers.LayerNormalization(axis=axis, epsilon=1e-3)
+    layer.build(x.shape)
+    axes = tuple(sorted(a % 3 for a in ([axis] if isinstance(axis, int) else axis)))
+    param_shape = tuple(x.shape[a] for a in axes)
+    gamma = rng.normal(size=param_shape).astype("float32")
+    beta = rng.normal(size=param_shape).astype("float32")
+    layer.set_weights([gamma, beta])
+    broadcast = [1, 1, 1]
+    for a in axes:
+        broadcast[a] = x.shape[a]
+    mean = x.mean(axis=axes, keepdims=True)
+    expected = (x - mean) / np.sqrt(x.var(axis=axes, keepdims=True) + 1e-3)
+    expected = expected * gamma.reshape(broadcast) + beta.reshape(broadcast)
+    np.testing.assert_allclose(ops.convert_to_numpy(layer(x)), expected, rtol=1e-4, atol=1e-4)
