@@ -27,7 +27,20 @@ class Variable(VariableBase):
         return isinstance(value, jax.core.Tracer)
 
     def _initialize(self, value):
-        self._value = jnp.array(convert_to_tensor(value, dtype=self._dtype))
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # replaced by the clearer one below
+            self._value = jnp.array(convert_to_tensor(value, dtype=self._dtype))
+        stored = standardize_dtype(self._value.dtype)
+        if stored != self._dtype:
+            # Without jax_enable_x64, JAX stores 64-bit values in 32 bits; say so once and
+            # report the dtype actually held rather than the one asked for.
+            warnings.warn(
+                f"Variable {self.name!r}: JAX stores dtype {self._dtype} as {stored} unless "
+                "`jax.config.update('jax_enable_x64', True)` is set before creating it.",
+                stacklevel=4)
+            self._dtype = stored
 
     def _convert(self, value):
         return convert_to_tensor(value, dtype=self._dtype)
