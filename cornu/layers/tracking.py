@@ -58,5 +58,6 @@ def attribute_variables(obj):
 
 
 def attribute_seed_generators(obj):
-    return [v for v in _attribute_values(obj)
-            if type(v).__name__ == "SeedGenerator" and hasattr(v, "state")]
+    from cornu.random.seed_generator import SeedGenerator
+
+    return [v for v in _attribute_values(obj) if isinstance(v, SeedGenerator)]

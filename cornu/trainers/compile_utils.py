@@ -260,10 +260,3 @@ class CompileMetrics(Metric):
     def get_config(self):
         return {"name": self.name}
 
-
-def sum_losses(values):
-    total = None
-    for value in values:
-        value = ops.sum(value) if hasattr(value, "shape") and len(value.shape) else value
-        total = value if total is None else total + value
-    return total

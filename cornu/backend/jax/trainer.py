@@ -12,25 +12,8 @@ import numpy as np
 import optree
 
 from cornu.backend.common import state as call_state
+from cornu.backend.common.batches import batch_size, unpack_batch
 from cornu.backend.common.state import StatelessScope
-
-
-def _unpack(data):
-    if isinstance(data, tuple):
-        if len(data) == 1:
-            return data[0], None, None
-        if len(data) == 2:
-            return data[0], data[1], None
-        if len(data) == 3:
-            return data
-    return data, None, None
-
-
-def _batch_size(x):
-    for leaf in jax.tree_util.tree_leaves(x):
-        if hasattr(leaf, "shape") and len(leaf.shape):
-            return leaf.shape[0]
-    return 1
 
 
 def _scope(model, trainable, non_trainable, metrics_values, optimizer_values=None):
@@ -53,7 +36,7 @@ def _read(scope, variables, values):
 def train_step(model, state, data):
     """Default stateless train step: `(logs, new_state)`."""
     trainable, non_trainable, optimizer_values, metrics_values = state
-    x, y, sample_weight = _unpack(data)
+    x, y, sample_weight = unpack_batch(data)
     non_trainable_vars = model._non_trainable_variables_for_step()
 
     def loss_fn(trainable_values):
@@ -75,7 +58,7 @@ def train_step(model, state, data):
     y_pred = jax.lax.stop_gradient(y_pred)
     model._added_metric_values.update(jax.lax.stop_gradient(added))
     with _scope(model, trainable, non_trainable, metrics_values) as scope:
-        model._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+        model._loss_tracker.update_state(loss, sample_weight=batch_size(x))
         logs = model.compute_metrics(x, y, y_pred, sample_weight)
         metrics_values = _read(scope, model.metrics_variables, metrics_values)
     return logs, (trainable, non_trainable, optimizer_values, metrics_values)
@@ -83,13 +66,13 @@ def train_step(model, state, data):
 
 def test_step(model, state, data):
     trainable, non_trainable, metrics_values = state
-    x, y, sample_weight = _unpack(data)
+    x, y, sample_weight = unpack_batch(data)
     with _scope(model, trainable, non_trainable, metrics_values) as scope:
         y_pred = model(x, training=False)
         if model._compile_loss is not None or model.losses:
             loss = model.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight,
                                       training=False)
-            model._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+            model._loss_tracker.update_state(loss, sample_weight=batch_size(x))
         logs = model.compute_metrics(x, y, y_pred, sample_weight)
         non_trainable = _read(scope, model._non_trainable_variables_for_step(), non_trainable)
         metrics_values = _read(scope, model.metrics_variables, metrics_values)
@@ -99,7 +82,7 @@ def test_step(model, state, data):
 
 def predict_step(model, state, data):
     trainable, non_trainable = state
-    x, _, _ = _unpack(data)
+    x, _, _ = unpack_batch(data)
     with _scope(model, trainable, non_trainable, []):
         outputs = model(x, training=False)
     model._clear_losses()

@@ -4,28 +4,11 @@ import optree
 import torch
 
 from cornu.backend.torch.core import convert_to_tensor
-
-
-def _unpack(data):
-    if isinstance(data, tuple):
-        if len(data) == 1:
-            return data[0], None, None
-        if len(data) == 2:
-            return data[0], data[1], None
-        if len(data) == 3:
-            return data
-    return data, None, None
-
-
-def _batch_size(x):
-    for leaf in optree.tree_leaves(x):
-        if hasattr(leaf, "shape") and len(leaf.shape):
-            return leaf.shape[0]
-    return 1
+from cornu.backend.common.batches import batch_size, unpack_batch
 
 
 def train_step(model, data):
-    x, y, sample_weight = _unpack(data)
+    x, y, sample_weight = unpack_batch(data)
     y_pred = model(x, training=True)
     loss = model.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight,
                               training=True)
@@ -36,23 +19,23 @@ def train_step(model, data):
     with torch.no_grad():
         if pairs:
             model.optimizer.apply([g for g, _ in pairs], [v for _, v in pairs])
-        model._loss_tracker.update_state(loss.detach(), sample_weight=_batch_size(x))
+        model._loss_tracker.update_state(loss.detach(), sample_weight=batch_size(x))
         return model.compute_metrics(x, y, optree.tree_map(_detach, y_pred), sample_weight)
 
 
 def test_step(model, data):
-    x, y, sample_weight = _unpack(data)
+    x, y, sample_weight = unpack_batch(data)
     with torch.no_grad():
         y_pred = model(x, training=False)
         if model._compile_loss is not None or model.losses:
             loss = model.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight,
                                       training=False)
-            model._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+            model._loss_tracker.update_state(loss, sample_weight=batch_size(x))
         return model.compute_metrics(x, y, y_pred, sample_weight)
 
 
 def predict_step(model, data):
-    x, _, _ = _unpack(data)
+    x, _, _ = unpack_batch(data)
     with torch.no_grad():
         return model(x, training=False)
 
