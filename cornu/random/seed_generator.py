@@ -19,6 +19,10 @@ def make_default_seed():
 class SeedGenerator:
     """Generates a new seed on each draw; its state lives in a non-trainable Variable.
 
+    The state starts as `[seed, 0]` and its second element counts draws. That is
+    Keras's layout: on JAX an int seed `s` is the threefry key `[s, 0]`, so seeded draws
+    reproduce Keras's (checked against a Keras 3.15.1 file in `tests/random/`).
+
     The state advances through `Variable.assign`, so inside a jitted JAX step (where
     variables are swapped by a `StatelessScope`) the update is returned as new state.
 
@@ -45,7 +49,7 @@ class SeedGenerator:
         self.name = name or naming.uniquify("seed_generator")
         with naming.name_scope(self.name):
             self.state = backend.Variable(
-                np.array([0, self._initial_seed % _MAX_SEED], dtype=_SEED_DTYPE),
+                np.array([self._initial_seed % _MAX_SEED, 0], dtype=_SEED_DTYPE),
                 dtype=_SEED_DTYPE, trainable=False, name="seed_generator_state")
 
     def next(self, ordered=True):
@@ -87,7 +91,7 @@ def draw_seed(seed):
     if seed is None:
         return global_seed_generator().next()
     if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
-        return backend.convert_to_tensor(np.array([0, int(seed) % _MAX_SEED], dtype=_SEED_DTYPE))
+        return backend.convert_to_tensor(np.array([int(seed) % _MAX_SEED, 0], dtype=_SEED_DTYPE))
     if backend.is_tensor(seed) or isinstance(seed, backend.Variable):
         return backend.convert_to_tensor(seed, dtype=_SEED_DTYPE)
     raise ValueError(

@@ -138,3 +138,39 @@ def test_eager_draws_equal_traced_draws(draw):
         eager = _np(draw_fn(shape, seed=random.SeedGenerator(index + 4)))
         assert eager.shape == shape
         np.testing.assert_array_equal(eager, _np(traced_value))
+
+
+def test_seed_state_layout_is_kerass():
+    generator = random.SeedGenerator(1234)
+    np.testing.assert_array_equal(_np(generator.state.value), [1234, 0])
+    np.testing.assert_array_equal(_np(generator.next()), [1234, 0])
+    np.testing.assert_array_equal(_np(generator.state.value), [1234, 1])
+    np.testing.assert_array_equal(_np(random.seed_generator.draw_seed(77)), [77, 0])
+
+
+# The Dense kernel of this Keras file (saved on JAX after one Adam step) was drawn by
+# GlorotUniform with this seed; found by searching every seed Keras could have drawn.
+_KERAS_JAX_KERNEL_SEED = 137048060
+
+
+@pytest.mark.skipif(backend.backend() != "jax", reason="Keras's draws are JAX's threefry")
+def test_seeded_glorot_uniform_reproduces_kerass_jax_draw():
+    import io
+    import zipfile
+
+    import h5py
+
+    from cornu import initializers
+
+    path = "/work/shared/interop/keras-3.15.1/sequential_1layer_jax_backend.keras"
+    with zipfile.ZipFile(path) as archive:
+        weights = h5py.File(io.BytesIO(archive.read("model.weights.h5")), "r")
+        kernel = weights["layers/dense/vars/0"][()]
+        learning_rate = float(weights["optimizer/vars/1"][()])
+        momentum = weights["optimizer/vars/2"][()]
+        velocity = weights["optimizer/vars/3"][()]
+    # Undo the single Adam step (iteration 1) to recover the initial kernel.
+    alpha = learning_rate * np.sqrt(1 - 0.999) / (1 - 0.9)
+    initial = kernel + alpha * momentum / (np.sqrt(velocity) + 1e-7)
+    drawn = _np(initializers.GlorotUniform(seed=_KERAS_JAX_KERNEL_SEED)((3, 2)))
+    np.testing.assert_allclose(drawn, initial, atol=1e-6)

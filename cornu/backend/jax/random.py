@@ -95,22 +95,25 @@ def randint(shape, minval, maxval, dtype="int32", seed=None):
     return _draw(_randint, shape, dtype, seed, minval, maxval)
 
 
+# Draws are made directly in the requested dtype, with the bounds passed to jax.random,
+# so that a seeded draw is bit-identical to Keras's on JAX.
 @_static_shape_dtype
 def _normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
-    sample = jax.random.normal(_key(seed), _shape(shape), dtype="float32")
-    return (sample * stddev + mean).astype(_float_dtype(dtype))
+    sample = jax.random.normal(_key(seed), _shape(shape), dtype=_float_dtype(dtype))
+    return sample * stddev + mean
 
 
 @_static_shape_dtype
 def _uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
-    sample = jax.random.uniform(_key(seed), _shape(shape), dtype="float32")
-    return (sample * (maxval - minval) + minval).astype(_float_dtype(dtype))
+    return jax.random.uniform(_key(seed), _shape(shape), dtype=_float_dtype(dtype),
+                              minval=minval, maxval=maxval)
 
 
 @_static_shape_dtype
 def _truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
-    sample = jax.random.truncated_normal(_key(seed), -2.0, 2.0, _shape(shape), dtype="float32")
-    return (sample * stddev + mean).astype(_float_dtype(dtype))
+    sample = jax.random.truncated_normal(_key(seed), -2.0, 2.0, _shape(shape),
+                                         dtype=_float_dtype(dtype))
+    return sample * stddev + mean
 
 
 @_static_shape_dtype
@@ -141,7 +144,7 @@ def dropout(inputs, rate, noise_shape=None, seed=None):
 
 @functools.partial(jax.jit, static_argnames=("shape",))
 def _dropout_mask_apply(inputs, rate, seed, shape):
-    keep = jax.random.uniform(_key(seed), shape) >= rate
+    keep = jax.random.bernoulli(_key(seed), 1.0 - rate, shape)
     return jnp.where(keep, inputs / (1.0 - rate), jnp.zeros_like(inputs))
 
 

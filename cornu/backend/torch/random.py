@@ -10,11 +10,22 @@ from cornu.backend.torch.core import _DEVICE, convert_to_tensor
 from cornu.backend.torch.numpy.promotion import tensor, to_float, torch_dtype
 
 
+_MASK64 = (1 << 64) - 1
+
+
+def _mix64(value):
+    """splitmix64's finalizer: every input bit reaches the low 32 bits, which are all
+    that torch's CPU generator (mt19937) keeps of a seed."""
+    value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9 & _MASK64
+    value = (value ^ (value >> 27)) * 0x94D049BB133111EB & _MASK64
+    return value ^ (value >> 31)
+
+
 def _generator(seed):
     values = convert_to_tensor(seed).detach().cpu().tolist()
-    combined = (int(values[0]) & 0xFFFFFFFF) * 4294967296 + (int(values[1]) & 0xFFFFFFFF)
+    combined = (int(values[0]) & 0xFFFFFFFF) << 32 | (int(values[1]) & 0xFFFFFFFF)
     generator = torch.Generator(device=_DEVICE)
-    generator.manual_seed(combined % (2 ** 63))
+    generator.manual_seed(_mix64(combined) % (2 ** 63))
     return generator
 
 
