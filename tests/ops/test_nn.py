@@ -360,6 +360,41 @@ def test_dot_product_attention():
     assert_matches(ops.dot_product_attention(q, k, v, is_causal=True), expected, atol=1e-5)
 
 
+def _reference_attention(q, k, v, allowed=None, bias=None, scale=0.5, cap=None):
+    logits = np.einsum("btnh,bsnh->bnts", q, k) * scale
+    if cap is not None:
+        logits = np.tanh(logits / cap) * cap
+    if bias is not None:
+        logits = logits + bias
+    if allowed is not None:
+        # A row with every key masked averages all values, as Keras's softmax does.
+        logits = np.where(allowed, logits, -1e30)
+        logits = np.where(allowed.any(-1, keepdims=True), logits, 0.0)
+    return np.einsum("bnts,bsnh->btnh", _softmax(logits), v)
+
+
+def test_dot_product_attention_masks_bias_and_groups():
+    q, k, v = rand(2, 3, 2, 4), rand(2, 5, 2, 4), rand(2, 5, 2, 4)
+    mask = np.random.default_rng(3).random((2, 1, 3, 5)) > 0.4
+    mask[0, 0, 1] = False  # one query sees no key at all
+    bias = rand(2, 2, 3, 5)
+    causal = np.tril(np.ones((3, 5), bool))
+    assert_matches(ops.dot_product_attention(q, k, v, mask=mask),
+                   _reference_attention(q, k, v, np.broadcast_to(mask, (2, 2, 3, 5))),
+                   atol=1e-5)
+    assert_matches(ops.dot_product_attention(q, k, v, bias=bias),
+                   _reference_attention(q, k, v, bias=bias), atol=1e-5)
+    assert_matches(ops.dot_product_attention(q, k, v, bias=bias, is_causal=True),
+                   _reference_attention(q, k, v, causal, bias=bias), atol=1e-5)
+    assert_matches(ops.dot_product_attention(q, k, v, mask=mask, is_causal=True),
+                   _reference_attention(q, k, v, mask & causal), atol=1e-5)
+    assert_matches(ops.dot_product_attention(q, k, v, attn_logits_soft_cap=0.3, scale=0.7),
+                   _reference_attention(q, k, v, scale=0.7, cap=0.3), atol=1e-5)
+    grouped_q = rand(2, 3, 4, 4)
+    expected = _reference_attention(grouped_q, np.repeat(k, 2, axis=2), np.repeat(v, 2, axis=2))
+    assert_matches(ops.dot_product_attention(grouped_q, k, v), expected, atol=1e-5)
+
+
 def test_psnr():
     a, b = rand(4, 4, low=0, high=1), rand(4, 4, low=0, high=1)
     expected = 20 * np.log10(1.0) - 10 * np.log10(np.mean((a - b) ** 2))

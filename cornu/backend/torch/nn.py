@@ -454,21 +454,51 @@ def dot_product_attention(query, key, value, bias=None, mask=None, scale=None,
         key = torch.repeat_interleave(key, repeats, dim=2)
         value = torch.repeat_interleave(value, repeats, dim=2)
     scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else scale
-    logits = torch.einsum("btnh,bsnh->bnts", query, key) * scale
     if attn_logits_soft_cap is not None:
-        logits = torch.tanh(logits / attn_logits_soft_cap) * attn_logits_soft_cap
+        return _soft_capped_attention(query, key, value, bias, mask, scale, is_causal,
+                                      attn_logits_soft_cap)
+    additive = _additive_attention_mask(query, key, bias, mask, is_causal)
+    output = F.scaled_dot_product_attention(
+        query.transpose(1, 2), key.transpose(1, 2), value.transpose(1, 2),
+        attn_mask=additive, is_causal=is_causal and additive is None, scale=scale)
+    return output.transpose(1, 2)
+
+
+def _masked_logit(dtype):
+    # Finite, so a row with every key masked averages all values (Keras's semantics)
+    # instead of producing NaN.
+    return -0.7 * torch.finfo(dtype).max
+
+
+def _additive_attention_mask(query, key, bias, mask, is_causal):
+    """Bias and masks as one additive `(batch, heads, q, k)`-broadcastable float mask."""
+    if mask is None and not (is_causal and bias is not None):
+        return None if bias is None else tensor(bias, query.dtype)
+    allowed = None if mask is None else tensor(mask, "bool")
+    if is_causal:
+        causal = torch.ones((query.shape[1], key.shape[1]), dtype=torch.bool,
+                            device=query.device).tril()
+        allowed = causal if allowed is None else allowed & causal
+    additive = torch.zeros((), dtype=query.dtype, device=query.device)
+    if allowed is not None:
+        additive = torch.where(allowed, additive, _masked_logit(query.dtype))
+    if bias is not None:
+        additive = additive + tensor(bias, query.dtype)
+    return additive
+
+
+def _soft_capped_attention(query, key, value, bias, mask, scale, is_causal, soft_cap):
+    logits = torch.einsum("btnh,bsnh->bnts", query, key) * scale
+    logits = torch.tanh(logits / soft_cap) * soft_cap
     if bias is not None:
         logits = logits + tensor(bias, logits.dtype)
-    allowed = None
-    if mask is not None:
-        allowed = tensor(mask, "bool")
+    allowed = None if mask is None else tensor(mask, "bool")
     if is_causal:
-        length_q, length_k = logits.shape[-2], logits.shape[-1]
-        causal = torch.ones((length_q, length_k), dtype=torch.bool,
+        causal = torch.ones((logits.shape[-2], logits.shape[-1]), dtype=torch.bool,
                             device=logits.device).tril()
         allowed = causal if allowed is None else allowed & causal
     if allowed is not None:
-        logits = torch.where(allowed, logits, torch.finfo(logits.dtype).min)
+        logits = torch.where(allowed, logits, _masked_logit(logits.dtype))
     weights = torch.softmax(logits.float(), dim=-1).to(query.dtype)
     return torch.einsum("bnts,bsnh->btnh", weights, value)
 

@@ -219,7 +219,32 @@ class MultiHeadAttention(Layer):
                 attention_mask = ops.expand_dims(attention_mask, axis=insert_at)
         return self._softmax(scores, mask=attention_mask)
 
-    def _compute_attention(self, query, key, value, attention_mask=None, training=None):
+    def _fused_attention_applies(self, query, attention_mask, training,
+                                 return_attention_scores):
+        # The engine's fused kernel covers the common case: one attention axis right after
+        # the batch, no scores wanted and no dropout to apply to them.
+        return (not return_attention_scores and len(query.shape) == 4
+                and self._attention_axes == (1,)
+                and (self._dropout == 0 or not training)
+                and (attention_mask is None or len(attention_mask.shape) == 3))
+
+    def _fused_attention(self, query, key, value, attention_mask):
+        if attention_mask is None:
+            return ops.dot_product_attention(query, key, value,
+                                             scale=self._inverse_sqrt_key_dim)
+        output = ops.dot_product_attention(query, key, value,
+                                           mask=ops.expand_dims(attention_mask, 1),
+                                           scale=self._inverse_sqrt_key_dim)
+        # Like the masked softmax of the general path, a query that may attend to no key
+        # at all gets zero attention output.
+        sees_a_key = ops.any(ops.cast(attention_mask, "bool"), axis=-1, keepdims=True)
+        return ops.multiply(output, ops.cast(ops.expand_dims(sees_a_key, -1), output.dtype))
+
+    def _compute_attention(self, query, key, value, attention_mask=None, training=None,
+                           return_attention_scores=True):
+        if self._fused_attention_applies(query, attention_mask, training,
+                                         return_attention_scores):
+            return self._fused_attention(query, key, value, attention_mask), None
         query = ops.multiply(query, ops.cast(self._inverse_sqrt_key_dim, query.dtype))
         scores = ops.einsum(self._dot_product_equation, key, query)
         scores = self._masked_softmax(scores, attention_mask)
@@ -254,7 +279,8 @@ class MultiHeadAttention(Layer):
         query = self._query_dense(query)
         key = self._key_dense(key)
         value = self._value_dense(value)
-        output, scores = self._compute_attention(query, key, value, attention_mask, training)
+        output, scores = self._compute_attention(query, key, value, attention_mask, training,
+                                                 return_attention_scores)
         output = self._output_dense(output)
         if return_attention_scores:
             return output, scores

@@ -99,3 +99,22 @@ def test_config_round_trip_and_errors():
         layers.MultiHeadAttention(num_heads=0, key_dim=2)
     with pytest.raises(ValueError, match="value.*key"):
         layers.MultiHeadAttention(2, 2)(QUERY, VALUE, key=QUERY)
+
+
+def test_fused_path_matches_general_path_with_fully_masked_queries():
+    # Without scores requested the layer uses the engine's fused attention kernel; it must
+    # agree with the einsum + masked-softmax path, including queries that see no key.
+    layer = layers.MultiHeadAttention(num_heads=2, key_dim=3, dropout=0.2,
+                                      bias_initializer="random_normal")
+    mask = np.array([[True, False, True], [False, False, False]])
+    fused = ops.convert_to_numpy(layer(QUERY, VALUE, value_mask=mask))
+    general, _ = layer(QUERY, VALUE, value_mask=mask, return_attention_scores=True)
+    np.testing.assert_allclose(fused, ops.convert_to_numpy(general), atol=1e-5)
+    expected, _ = multi_head_attention(QUERY, VALUE, layer.get_weights(),
+                                       mask=np.broadcast_to(mask[:, None, :], (2, 5, 3)))
+    np.testing.assert_allclose(fused, expected, atol=1e-5)
+    output_bias = layer.get_weights()[-1]
+    np.testing.assert_allclose(fused[1], np.broadcast_to(output_bias, (5, 4)), atol=1e-6)
+    causal = ops.convert_to_numpy(layer(QUERY, QUERY, use_causal_mask=True))
+    causal_general, _ = layer(QUERY, QUERY, use_causal_mask=True, return_attention_scores=True)
+    np.testing.assert_allclose(causal, ops.convert_to_numpy(causal_general), atol=1e-5)
