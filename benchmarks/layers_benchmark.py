@@ -321,10 +321,10 @@ def run(key, count, repeats, profile):
     title, make_data, build_cornu, baselines = BENCHMARKS[key]
     engine = cornu.backend.backend()
     x, y = make_data(count)
-    model = build_cornu()
     time_baseline = time_torch_fit if engine == "torch" else time_jax_fit
     cornu_rates, base_rates, profiler = [], [], None
     for attempt in range(repeats):  # alternate, so background load hits both sides alike
+        model = build_cornu()  # fresh each time, like the baseline (see run.py)
         rate, attempt_profiler = time_cornu_fit(model, x, y, profile=profile and attempt == 0)
         profiler = profiler or attempt_profiler
         cornu_rates.append(rate)

@@ -128,6 +128,11 @@ def reduce_values(values, sample_weight=None, reduction="sum_over_batch_size"):
     """Reduce (already weighted) per-entry losses to what `reduction` asks for."""
     if reduction in (None, "none") or tuple(values.shape) in ((), (0,)):
         return values
+    averaged = reduction in ("sum_over_batch_size", "mean") or (
+        reduction == "mean_with_sample_weight" and sample_weight is None)
+    if averaged and 0 not in tuple(values.shape):
+        # The mean: one op in place of sum, count and divide (it is on every training step).
+        return ops.mean(values)
     total = ops.sum(values)
     if reduction == "sum":
         return total

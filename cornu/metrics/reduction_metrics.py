@@ -35,6 +35,15 @@ def reduce_to_samplewise_values(values, sample_weight, reduce_fn, dtype):
     return values, sample_weight
 
 
+def _is_plain_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_unmasked_scalar(values):
+    return (getattr(values, "shape", None) is not None and len(values.shape) == 0
+            and get_keras_mask(values) is None)
+
+
 class Sum(Metric):
     """Running (weighted) sum of the values seen.
 
@@ -73,6 +82,11 @@ class Mean(Metric):
         self.count = self.add_variable((), "zeros", dtype=self.dtype, name="count")
 
     def update_state(self, values, sample_weight=None):
+        if _is_plain_number(sample_weight) and _is_unmasked_scalar(values):
+            # The trainer's loss tracker, once per step: a batch mean weighted by batch size.
+            self.total.assign_add(ops.cast(values, self.dtype) * sample_weight)
+            self.count.assign_add(sample_weight)
+            return
         values, sample_weight = reduce_to_samplewise_values(
             values, sample_weight, ops.mean, self.dtype)
         self.total.assign_add(ops.sum(values))

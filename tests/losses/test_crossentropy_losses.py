@@ -139,6 +139,27 @@ def test_sparse_categorical_crossentropy_ignore_class():
     np.testing.assert_allclose(float(loss(labels, logits)), picked[valid].mean(), rtol=1e-4)
 
 
+def test_sparse_categorical_crossentropy_sequences_and_out_of_range_labels(backend_name):
+    probabilities = np_softmax(RNG.normal(size=(2, 4, 3))).astype("float32")
+    labels = np.array([[0, 1, 2, 2], [1, 0, 0, 2]])
+    expected = -np.log(np.take_along_axis(probabilities, labels[..., None], -1)[..., 0])
+    np.testing.assert_allclose(
+        to_np(losses.sparse_categorical_crossentropy(labels, probabilities)), expected,
+        rtol=1e-5)
+    np.testing.assert_allclose(
+        to_np(losses.sparse_categorical_crossentropy(labels, np.log(probabilities),
+                                                     from_logits=True)), expected, rtol=1e-5)
+    bad = np.array([1, 3])
+    for from_logits in (True, False):
+        loss = losses.SparseCategoricalCrossentropy(from_logits=from_logits, reduction="none")
+        if backend_name == "torch":
+            with pytest.raises(ValueError, match=r"\[0, 3\).*out-of-range"):
+                loss(bad, CLASS_PROBS)
+        else:  # no exceptions inside a jitted step: the bad entry reads NaN, never 0
+            per_sample = to_np(loss(bad, CLASS_PROBS))
+            assert np.isfinite(per_sample[0]) and np.isnan(per_sample[1])
+
+
 def test_integer_labels_with_one_hot_loss_name_the_sparse_loss():
     labels = np.array([0, 2, 1])
     probs = np_softmax(RNG.normal(size=(3, 3))).astype("float32")

@@ -202,3 +202,16 @@ def test_lazily_built_metrics_can_be_built_during_shape_inference():
         assert all(float(np.sum(ops.convert_to_numpy(v))) == 0.0 for v in metric.variables)
         metric.update_state(y_true, y_pred)
     assert np.isclose(value(built["F1Score"].result()), (1.0 + 2 / 3 + 0.0) / 3, rtol=1e-5)
+
+
+def test_mean_of_scalar_batch_losses_weighted_by_batch_size():
+    # The trainer's loss tracker: one scalar per step, weighted by the batch size.
+    meter = metrics.Mean()
+    batch_losses, sizes = [0.5, 2.0, 1.25], [32, 32, 7]
+    for loss, size in zip(batch_losses, sizes):
+        meter.update_state(ops.convert_to_tensor(np.float32(loss)), sample_weight=size)
+    expected = np.dot(batch_losses, sizes) / sum(sizes)
+    assert np.isclose(value(meter.result()), expected, rtol=1e-6)
+    assert np.isclose(value(meter.count), sum(sizes))
+    meter.update_state(np.array([1.0, 3.0], "float32"))  # the general path adds to the same state
+    assert np.isclose(value(meter.result()), (np.dot(batch_losses, sizes) + 4.0) / (sum(sizes) + 2))

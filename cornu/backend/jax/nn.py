@@ -353,8 +353,10 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
         output = output / jnp.sum(output, axis=-1, keepdims=True)
         epsilon = config.epsilon()
         log_probabilities = jnp.log(jnp.clip(output, epsilon, 1.0 - epsilon))
-    encoded = jax.nn.one_hot(target, output.shape[-1], dtype=output.dtype)
-    return -jnp.sum(encoded * log_probabilities, axis=-1)
+    # A gather, not a one-hot product: no (batch, classes) temporary for large vocabularies.
+    # An out-of-range label reads NaN (jax's fill mode), so the mistake shows in the loss.
+    picked = jnp.take_along_axis(log_probabilities, target[..., None], axis=-1, mode="fill")
+    return -jnp.squeeze(picked, -1)
 
 
 def ctc_loss(target, output, target_length, output_length, mask_index=0):

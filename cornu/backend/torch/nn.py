@@ -422,16 +422,23 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     if target.ndim == output.ndim and target.shape[-1] == 1:
         target = target.squeeze(-1)
     check_sparse_target(target, output)
-    if from_logits:
-        log_probabilities = torch.log_softmax(output, dim=-1)
-    else:
+    # An out-of-range label is reported (torch's own bounds check on CPU, free of any
+    # host sync) rather than silently contributing zero loss.
+    try:
+        if from_logits:
+            class_axis_second = output if output.ndim <= 2 else torch.movedim(output, -1, 1)
+            return F.cross_entropy(class_axis_second, target, reduction="none")
         output = output / torch.sum(output, dim=-1, keepdim=True)
         epsilon = config.epsilon()
         log_probabilities = torch.log(torch.clamp(output, epsilon, 1.0 - epsilon))
-    valid = (target >= 0) & (target < output.shape[-1])
-    safe = torch.where(valid, target, torch.zeros_like(target))
-    picked = torch.gather(log_probabilities, -1, safe.unsqueeze(-1)).squeeze(-1)
-    return -picked * valid.to(output.dtype)
+        return -torch.gather(log_probabilities, -1, target.unsqueeze(-1)).squeeze(-1)
+    except (IndexError, RuntimeError) as error:
+        if "out of bounds" not in str(error):
+            raise
+        raise ValueError(
+            f"sparse_categorical_crossentropy: every label must be a class index in "
+            f"[0, {output.shape[-1]}) for predictions of shape {tuple(output.shape)}; "
+            f"received an out-of-range label ({error}).") from None
 
 
 def ctc_loss(target, output, target_length, output_length, mask_index=0):

@@ -89,8 +89,9 @@ def float_power(x1, x2):
 
 def divide_no_nan(x1, x2):
     x1, x2 = _float_pair(x1, x2)
-    safe = torch.where(x2 == 0, torch.ones_like(x2), x2)
-    return torch.where(x2 == 0, torch.zeros_like(x1 / safe), x1 / safe)
+    # Divide by a safe denominator so the gradient stays finite where x2 == 0.
+    is_zero = x2 == 0
+    return torch.where(is_zero, 0.0, x1 / torch.where(is_zero, 1.0, x2))
 
 
 def heaviside(x1, x2):

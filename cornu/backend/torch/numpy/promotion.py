@@ -15,6 +15,8 @@ from cornu.backend.torch.core import TORCH_DTYPES, Variable, convert_to_tensor
 
 NAME_OF_TORCH_DTYPE = {value: key for key, value in TORCH_DTYPES.items()}
 FLOAT_NAMES = ("float16", "bfloat16", "float32", "float64")
+# Trainable weights are held as Parameters; both are plain tensors for promotion.
+_PLAIN_TENSOR_TYPES = (torch.Tensor, torch.nn.Parameter)
 
 
 def dtype_name(x):
@@ -39,10 +41,13 @@ def tensor(x, dtype=None):
 
 def promote(*values):
     """Convert all values to tensors of their common Keras result dtype."""
+    # Variables (layer weights) are read first so that the common case, tensors of one
+    # dtype, returns at once: the hot path of every layer call in a training step.
+    values = [v.value if isinstance(v, Variable) else v for v in values]
     first = values[0]
-    if type(first) is torch.Tensor and all(
-            type(v) is torch.Tensor and v.dtype is first.dtype for v in values):
-        return values  # already a common dtype: the hot path in training steps
+    if type(first) in _PLAIN_TENSOR_TYPES and all(
+            type(v) in _PLAIN_TENSOR_TYPES and v.dtype is first.dtype for v in values):
+        return values
     target_name = promoted_dtype(*[dtype_name(v) for v in values])
     target = TORCH_DTYPES[target_name]
     has_tensor = any(isinstance(v, torch.Tensor) for v in values)
