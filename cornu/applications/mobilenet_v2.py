@@ -82,7 +82,7 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
     if include_top:
         imagenet_utils.validate_activation(classifier_activation, weights)
     data_format = config.image_data_format()
-    rows = _default_rows(input_shape, input_tensor, data_format)
+    rows = _default_rows(input_shape, input_tensor, data_format, weights)
     if weights == "imagenet":
         if alpha not in _IMAGENET_ALPHAS:
             raise ValueError(
@@ -128,7 +128,7 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
     return model
 
 
-def _default_rows(input_shape, input_tensor, data_format):
+def _default_rows(input_shape, input_tensor, data_format, weights):
     shape = input_shape
     if shape is None and input_tensor is not None:
         shape = tuple(input_tensor.shape)[1:]
@@ -136,6 +136,9 @@ def _default_rows(input_shape, input_tensor, data_format):
         return 224
     rows, cols = (shape[1], shape[2]) if data_format == "channels_first" else shape[:2]
     if rows is None or rows != cols:
+        if weights == "imagenet" and rows is not None and cols is not None:
+            warnings.warn(f"MobileNetV2: the input is not square ({rows}x{cols}); the "
+                          "ImageNet weights for 224x224 are loaded.", stacklevel=3)
         return 224
     return rows
 

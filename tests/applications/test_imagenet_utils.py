@@ -91,3 +91,18 @@ def test_obtain_input_shape_rules():
     with pytest.raises(ValueError, match="must be"):
         shape((64, 64, 3), 224, 32, "channels_last", True, "imagenet")
     assert imagenet_utils.correct_pad(np.zeros((1, 7, 8, 3)), 3) == ((1, 1), (0, 1))
+
+
+def test_mobilenet_v2_warns_that_a_non_square_input_gets_the_224_weights(monkeypatch):
+    requested = []
+
+    def offline(file_name, origin, **kwargs):
+        requested.append(file_name)
+        raise OSError("network unreachable")
+
+    monkeypatch.setattr("cornu.utils.file_utils.get_file", offline)
+    with pytest.warns(UserWarning, match=r"not square \(160x192\)"):
+        with pytest.raises(RuntimeError, match="weights=None"):
+            applications.MobileNetV2(input_shape=(160, 192, 3), include_top=False,
+                                     weights="imagenet")
+    assert requested == ["mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5"]
