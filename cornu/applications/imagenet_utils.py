@@ -41,7 +41,7 @@ def preprocess_input(x, data_format=None, mode="caffe"):
         if array.dtype.kind != "f":
             array = array.astype(config.floatx())
         return _preprocess(array, data_format, mode, np)
-    if not backend.standardize_dtype(x.dtype).startswith("float"):
+    if "float" not in backend.standardize_dtype(x.dtype):
         x = ops.cast(x, config.floatx())
     return _preprocess(x, data_format, mode, ops)
 

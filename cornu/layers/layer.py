@@ -22,6 +22,8 @@ _BASIC_CONFIG_TYPES = (str, int, float, bool, type(None))
 # Layers whose `_losses` were filled during a call; cleared when the next outermost call starts.
 _layers_with_losses = []
 
+_FLOAT_DTYPES = ("float16", "bfloat16", "float32", "float64")
+
 
 class Layer(Operation):
     """Base class of layers: owns variables and sublayers, and is called on tensors.
@@ -139,7 +141,7 @@ class Layer(Operation):
         shape = () if shape is None else tuple(int(d) for d in shape)
         dtype = standardize_dtype(dtype) if dtype is not None else self.variable_dtype
         if initializer is None:
-            initializer = "glorot_uniform" if dtype.startswith("float") else "zeros"
+            initializer = "glorot_uniform" if dtype in _FLOAT_DTYPES else "zeros"
         initializer = initializers.get(initializer)
         with naming.name_scope(self.name):
             variable = backend.Variable(initializer, shape=shape, dtype=dtype,
@@ -374,7 +376,12 @@ class Layer(Operation):
             state.push_call_context(context)
         try:
             with naming.name_scope(self.name):
-                outputs = self.call(*args, **kwargs)
+                autocast = self._autocast_scope()
+                if autocast is None:
+                    outputs = self.call(*args, **kwargs)
+                else:
+                    with autocast:
+                        outputs = self.call(*args, **kwargs)
             if self.activity_regularizer is not None:
                 self.add_loss(self.activity_regularizer(outputs))
             if self.supports_masking or self._compute_mask_overridden:
@@ -402,8 +409,8 @@ class Layer(Operation):
             return backend.convert_to_tensor(array, dtype=dtype)
         if self.autocast and backend.is_tensor(x):
             dtype = standardize_dtype(x.dtype)
-            if dtype != self.compute_dtype and dtype.startswith("float") and \
-                    self.compute_dtype.startswith("float"):
+            if dtype != self.compute_dtype and dtype in _FLOAT_DTYPES and \
+                    self.compute_dtype in _FLOAT_DTYPES:
                 return backend.cast(x, self.compute_dtype)
         return x
 
@@ -412,9 +419,26 @@ class Layer(Operation):
             self._maybe_build(args, kwargs)
         if self.input_spec is not None and args:
             assert_input_compatibility(self.input_spec, args[0], self.name)
-        outputs = self.compute_output_spec(*args, **kwargs)
+        autocast = self._autocast_scope()
+        if autocast is None:
+            outputs = self.compute_output_spec(*args, **kwargs)
+        else:
+            with autocast:
+                outputs = self.compute_output_spec(*args, **kwargs)
         Node(self, call_args=args, call_kwargs=explicit_kwargs, outputs=outputs)
         return outputs
+
+    def _autocast_scope(self):
+        """Mixed precision: this call reads its floating weights in the compute dtype.
+
+        A layer without a mixed policy called inside one resets the scope, so its weights
+        are read as stored.
+        """
+        if self.autocast and self.compute_dtype != self.variable_dtype:
+            return state.AutocastScope(self.compute_dtype)
+        if state._autocast_stack and state._autocast_stack[-1] is not None:
+            return state.AutocastScope(None)
+        return None
 
     def compute_output_spec(self, *args, **kwargs):
         if type(self).compute_output_shape is not Layer.compute_output_shape:

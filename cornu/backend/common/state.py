@@ -5,12 +5,17 @@
   `stateless_call`).
 - `SymbolicScope`: active while shapes are inferred on abstract values; `assign`
   and `add_loss` are ignored there.
+- `AutocastScope`: inside a mixed-precision layer call, floating variables are read
+  in the layer's compute dtype (the stored value keeps the variable dtype).
 - The call context: the `training` flag of the outermost layer call and the
   losses collected during that call.
 """
 
 _stateless_stack = []
 _symbolic_depth = [0]
+# Compute dtypes of the layer calls in progress (None: no casting). While the innermost
+# entry is a dtype, autocast variables are read in it (mixed precision).
+_autocast_stack = []
 _call_stack = []
 # Bumped on every direct (non-stateless) variable assignment, so cached step state can
 # tell cheaply whether anything changed under it.
@@ -101,3 +106,22 @@ def push_call_context(context):
 
 def pop_call_context():
     _call_stack.pop()
+
+
+class AutocastScope:
+    """Read autocast floating variables in `dtype` (None: as stored) inside the scope."""
+
+    def __init__(self, dtype):
+        self.dtype = dtype
+
+    def __enter__(self):
+        _autocast_stack.append(self.dtype)
+        return self
+
+    def __exit__(self, *exc):
+        _autocast_stack.pop()
+
+
+def autocast_dtype():
+    """The dtype autocast variables are read in right now, or None."""
+    return _autocast_stack[-1] if _autocast_stack else None

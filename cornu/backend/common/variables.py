@@ -5,6 +5,9 @@ from cornu.backend.common import naming, state
 from cornu.backend.common.dtypes import standardize_dtype
 
 
+_FLOAT_DTYPES = ("float16", "bfloat16", "float32", "float64")
+
+
 def _ops():
     from cornu import ops
 
@@ -77,6 +80,22 @@ class VariableBase:
     # --- public API -------------------------------------------------------------
     @property
     def value(self):
+        value = self._current_value()
+        read_dtype = self.read_dtype
+        if read_dtype != self._dtype:
+            value = _ops().cast(value, read_dtype)
+        return value
+
+    @property
+    def read_dtype(self):
+        """The dtype `value` has here: the compute dtype inside a mixed-precision call."""
+        if state._autocast_stack and self.autocast and self._dtype in _FLOAT_DTYPES:
+            target = state._autocast_stack[-1]
+            if target is not None:
+                return target
+        return self._dtype
+
+    def _current_value(self):
         if state._stateless_stack:
             substituted = state._stateless_stack[-1].get_current_value(self)
             if substituted is not None:
@@ -122,13 +141,13 @@ class VariableBase:
         return value
 
     def assign_add(self, value):
-        return self.assign(self.value + self._convert(value))
+        return self.assign(self._current_value() + self._convert(value))
 
     def assign_sub(self, value):
-        return self.assign(self.value - self._convert(value))
+        return self.assign(self._current_value() - self._convert(value))
 
     def numpy(self):
-        return _ops().convert_to_numpy(self.value)
+        return _ops().convert_to_numpy(self._current_value())
 
     def __array__(self, dtype=None, copy=None):
         array = self.numpy()

@@ -52,10 +52,12 @@ def test_training_call_normalizes_kernel_like_numpy(power_iterations):
 
 
 def test_many_training_calls_bring_sigma_to_one_and_wrap_conv():
-    conv = layers.Conv2D(4, 3, kernel_initializer=cornu.initializers.RandomNormal(stddev=2.0))
+    # Seeded: power iteration converges at a rate set by the kernel's spectral gap.
+    conv = layers.Conv2D(4, 3, kernel_initializer=cornu.initializers.RandomNormal(stddev=2.0,
+                                                                                  seed=3))
     layer = layers.SpectralNormalization(conv, power_iterations=10)
     images = RNG.normal(size=(2, 6, 6, 2)).astype("float32")
-    for _ in range(3):
+    for _ in range(10):
         layer(images, training=True)
     kernel = conv.get_weights()[0].reshape(-1, 4)
     assert abs(np.linalg.svd(kernel, compute_uv=False)[0] - 1.0) < 1e-3

@@ -26,7 +26,7 @@ def dtype_name(x):
     if type(x) in WEAK_TYPES:
         return type(x)
     if isinstance(x, Variable):
-        return x.dtype
+        return x.read_dtype
     if hasattr(x, "dtype"):
         return standardize_dtype(x.dtype)
     return NAME_OF_TORCH_DTYPE[convert_to_tensor(x).dtype]
