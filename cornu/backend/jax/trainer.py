@@ -49,9 +49,11 @@ def train_step(model, state, data):
         model._clear_losses()
         # add_metric values must leave the gradient trace as outputs, not as attributes.
         added = model._pop_added_metric_values()
-        return loss, (y_pred, new_non_trainable, tracker_values, added)
+        # The optimizer's loss scale enters the gradients only; `apply` divides it out.
+        return model.optimizer.scale_loss(loss), (loss, y_pred, new_non_trainable,
+                                                  tracker_values, added)
 
-    (loss, (y_pred, non_trainable, metrics_values, added)), grads = jax.value_and_grad(
+    (_, (loss, y_pred, non_trainable, metrics_values, added)), grads = jax.value_and_grad(
         loss_fn, has_aux=True)(trainable)
     trainable, optimizer_values = model.optimizer.stateless_apply(
         optimizer_values, grads, trainable)

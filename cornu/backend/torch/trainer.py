@@ -14,7 +14,9 @@ def train_step(model, data):
                               training=True)
     variables = model._trainable_variables_for_step()
     parameters = [v.value for v in variables]
-    grads = torch.autograd.grad(loss, parameters, allow_unused=True)
+    # The optimizer's loss scale enters the gradients only; `apply` divides it out.
+    grads = torch.autograd.grad(model.optimizer.scale_loss(loss), parameters,
+                                allow_unused=True)
     pairs = [(g, v) for g, v in zip(grads, variables) if g is not None]
     with torch.no_grad():
         if pairs:
