@@ -92,3 +92,14 @@ def test_fit_under_a_global_mixed_policy_trains_float32_weights():
     assert losses[-1] < 0.7 * losses[0], losses
     assert all(v.dtype == "float32" for v in model.weights)
     assert dtype_of(model.layers[0](x[:2])) == "bfloat16"
+
+
+def test_mixed_float16_compile_warns_that_the_loss_is_not_scaled():
+    model = cornu.Sequential([cornu.Input((8,)), layers.Dense(2)], dtype="mixed_float16")
+    with pytest.warns(UserWarning, match="LossScaleOptimizer"):
+        model.compile(optimizer="sgd", loss="mse")
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model.compile(optimizer=cornu.optimizers.SGD(loss_scale_factor=1024.0), loss="mse")
+        model.compile(optimizer="sgd", loss="mse", auto_scale_loss=False)
