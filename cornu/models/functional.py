@@ -283,6 +283,11 @@ class Functional(Model):
                     "single tensor.")
         return [self._conform_input(value, spec) for value, spec in zip(flat, self._inputs)]
 
+    def _convert_input(self, x):
+        # Each input is conformed to its Input layer's dtype in `_conform_input`, and each
+        # layer casts for itself; a model-level mixed policy must not round the inputs.
+        return x
+
     def _conform_input(self, value, spec):
         if value is None:
             return None

@@ -128,6 +128,11 @@ class Sequential(Model):
             previous = layer
         return x
 
+    def _convert_input(self, x):
+        # Inputs are conformed to the Input layers' dtypes (see Functional); a model-level
+        # mixed policy must not round them to its compute dtype first.
+        return x
+
     def call(self, inputs, training=None, mask=None):
         if self._functional is None:
             if not self.layers:
@@ -195,7 +200,8 @@ class Sequential(Model):
     def from_config(cls, config, custom_objects=None):
         from cornu.saving import serialization_lib
 
-        model = cls(name=config.get("name"), trainable=config.get("trainable", True))
+        model = cls(name=config.get("name"), trainable=config.get("trainable", True),
+                    dtype=config.get("dtype"))
         for layer_config in config["layers"]:
             layer = serialization_lib.deserialize_keras_object(
                 layer_config, custom_objects=custom_objects)

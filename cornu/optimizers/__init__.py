@@ -11,19 +11,20 @@ from cornu.optimizers.adamw import AdamW
 from cornu.optimizers.ftrl import Ftrl
 from cornu.optimizers.lamb import Lamb
 from cornu.optimizers.lion import Lion
+from cornu.optimizers.loss_scale_optimizer import LossScaleOptimizer
 from cornu.optimizers.nadam import Nadam
 from cornu.optimizers.optimizer import Optimizer
 from cornu.optimizers.rmsprop import RMSprop
 from cornu.optimizers.sgd import SGD
 
-_BUILTIN_CLASSES = (Adadelta, Adafactor, Adagrad, Adam, Adamax, AdamW, Ftrl, Lamb, Lion, Nadam,
-                    Optimizer, RMSprop, SGD)
+_BUILTIN_CLASSES = (Adadelta, Adafactor, Adagrad, Adam, Adamax, AdamW, Ftrl, Lamb, Lion,
+                    LossScaleOptimizer, Nadam, Optimizer, RMSprop, SGD)
 _BY_NAME = {cls.__name__: cls for cls in _BUILTIN_CLASSES}
 _BY_LOWER_NAME = {name.lower(): cls for name, cls in _BY_NAME.items()}
 
 __all__ = ["Optimizer", "SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta", "Adamax",
-           "Nadam", "Ftrl", "Lion", "Lamb", "Adafactor", "schedules", "get", "serialize",
-           "deserialize"]
+           "Nadam", "Ftrl", "Lion", "Lamb", "Adafactor", "LossScaleOptimizer", "schedules", "get",
+           "serialize", "deserialize"]
 
 
 def serialize(optimizer):

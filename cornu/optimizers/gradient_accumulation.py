@@ -18,7 +18,7 @@ def apply_with_accumulation(optimizer, grads, variables):
     is_update_step = (optimizer._iterations.value + 1) % steps == 0
     accumulators = [optimizer._accumulated_gradients[optimizer._get_variable_index(v)]
                     for v in variables]
-    watched = _unique_variables(list(optimizer._trainable_variables) + optimizer._variables)
+    watched = unique_variables(list(optimizer._trainable_variables) + optimizer._variables)
     snapshot = [(v, v.value) for v in watched]
     with backend.StatelessScope(snapshot) as scratch:
         mean_grads = [(g + acc.value) / steps for g, acc in zip(grads, accumulators)]
@@ -35,7 +35,8 @@ def apply_with_accumulation(optimizer, grads, variables):
             variable.assign(ops.where(is_update_step, new, old))
 
 
-def _unique_variables(variables):
+def unique_variables(variables):
+    """`variables` without repeats (by identity), in order."""
     seen, result = set(), []
     for variable in variables:
         if id(variable) not in seen:

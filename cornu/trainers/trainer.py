@@ -4,8 +4,6 @@ The engine-specific part (how one step runs: eager torch with autograd, or one
 jitted JAX function over a state tuple) lives in `cornu/backend/<engine>/trainer.py`
 and is reached through `engine.trainer`.
 """
-import warnings
-
 import numpy as np
 import optree
 
@@ -54,12 +52,9 @@ class Trainer:
 
         self.optimizer = optimizers.get(optimizer)
         if (auto_scale_loss and self.dtype_policy.name == "mixed_float16"
-                and self.optimizer.loss_scale_factor is None):
-            warnings.warn(
-                f"Model {self.name!r} uses the 'mixed_float16' policy, but cornu has no "
-                "LossScaleOptimizer yet, so the loss is not scaled and small float16 "
-                "gradients can underflow to zero. Use 'mixed_bfloat16', or pass a fixed "
-                "`loss_scale_factor` (e.g. 1024.0) to the optimizer.", stacklevel=2)
+                and not isinstance(self.optimizer, optimizers.LossScaleOptimizer)):
+            # float16 gradients underflow without loss scaling (Keras wraps here too).
+            self.optimizer = optimizers.LossScaleOptimizer(self.optimizer)
         self.loss = loss
         output_names = self._compile_output_names()
         self._compile_loss = CompileLoss(loss, loss_weights, output_names) \

@@ -94,12 +94,44 @@ def test_fit_under_a_global_mixed_policy_trains_float32_weights():
     assert dtype_of(model.layers[0](x[:2])) == "bfloat16"
 
 
-def test_mixed_float16_compile_warns_that_the_loss_is_not_scaled():
+def test_mixed_float16_compile_wraps_the_optimizer_for_loss_scaling():
     model = cornu.Sequential([cornu.Input((8,)), layers.Dense(2)], dtype="mixed_float16")
-    with pytest.warns(UserWarning, match="LossScaleOptimizer"):
-        model.compile(optimizer="sgd", loss="mse")
-    import warnings
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        model.compile(optimizer=cornu.optimizers.SGD(loss_scale_factor=1024.0), loss="mse")
-        model.compile(optimizer="sgd", loss="mse", auto_scale_loss=False)
+    model.compile(optimizer="sgd", loss="mse")
+    assert isinstance(model.optimizer, cornu.optimizers.LossScaleOptimizer)
+    assert isinstance(model.optimizer.inner_optimizer, cornu.optimizers.SGD)
+    wrapped = cornu.optimizers.LossScaleOptimizer(cornu.optimizers.SGD())
+    model.compile(optimizer=wrapped, loss="mse")
+    assert model.optimizer is wrapped
+    model.compile(optimizer="sgd", loss="mse", auto_scale_loss=False)
+    assert isinstance(model.optimizer, cornu.optimizers.SGD)
+    bf16 = cornu.Sequential([cornu.Input((8,)), layers.Dense(2)], dtype="mixed_bfloat16")
+    bf16.compile(optimizer="sgd", loss="mse")
+    assert isinstance(bf16.optimizer, cornu.optimizers.SGD)
+
+
+def test_fit_under_mixed_float16_scales_the_loss_and_trains():
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(128, 8)).astype("float32")
+    y = x[:, :2] * 0.5
+    model = cornu.Sequential([cornu.Input((8,)), layers.Dense(16, activation="relu"),
+                              layers.Dense(2, dtype="float32")], dtype="mixed_float16")
+    model.compile(optimizer=cornu.optimizers.Adam(0.01), loss="mse")
+    history = model.fit(x, y, epochs=5, batch_size=32, verbose=0)
+    losses = history.history["loss"]
+    assert losses[-1] < 0.5 * losses[0], losses
+    optimizer = model.optimizer
+    assert float(ops.convert_to_numpy(optimizer.dynamic_scale)) == 2.0 ** 15
+    assert int(ops.convert_to_numpy(optimizer.step_counter)) == 20
+    assert int(ops.convert_to_numpy(optimizer.iterations)) == 20
+    assert all(v.dtype == "float32" for v in model.weights)
+
+
+def test_a_mixed_model_does_not_round_its_inputs_and_keeps_its_policy_in_config():
+    x = np.array([[1.0 + 2.0 ** -12]], "float32")  # not representable in float16
+    for model in (cornu.Sequential([cornu.Input((1,)), layers.Identity()], dtype="mixed_float16"),
+                  cornu.Model(*(lambda i: (i, layers.Identity()(i)))(cornu.Input((1,))),
+                              dtype="mixed_float16")):
+        np.testing.assert_array_equal(ops.convert_to_numpy(model(x)), x)
+    sequential = cornu.Sequential([cornu.Input((1,)), layers.Dense(1)], dtype="mixed_float16")
+    restored = cornu.Sequential.from_config(sequential.get_config())
+    assert restored.dtype_policy.name == "mixed_float16"

@@ -40,18 +40,20 @@ def train_step(model, state, data):
     non_trainable_vars = model._non_trainable_variables_for_step()
 
     def loss_fn(trainable_values):
-        with _scope(model, trainable_values, non_trainable, metrics_values) as scope:
+        with _scope(model, trainable_values, non_trainable, metrics_values,
+                    optimizer_values) as scope:
             y_pred = model(x, training=True)
             loss = model.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight,
                                       training=True)
+            # The optimizer's loss scale (a dynamic one lives in the optimizer state)
+            # enters the gradients only; `apply` divides it out.
+            scaled_loss = model.optimizer.scale_loss(loss)
             new_non_trainable = _read(scope, non_trainable_vars, non_trainable)
             tracker_values = _read(scope, model.metrics_variables, metrics_values)
         model._clear_losses()
         # add_metric values must leave the gradient trace as outputs, not as attributes.
         added = model._pop_added_metric_values()
-        # The optimizer's loss scale enters the gradients only; `apply` divides it out.
-        return model.optimizer.scale_loss(loss), (loss, y_pred, new_non_trainable,
-                                                  tracker_values, added)
+        return scaled_loss, (loss, y_pred, new_non_trainable, tracker_values, added)
 
     (_, (loss, y_pred, non_trainable, metrics_values, added)), grads = jax.value_and_grad(
         loss_fn, has_aux=True)(trainable)
