@@ -67,6 +67,9 @@ class MultiHeadAttention(Layer):
         output_shape: output feature shape (default: the query's last dimension).
         attention_axes: axes attended over (default: all axes between batch and features).
         sliding_window: restrict attention to `|i - j| < sliding_window`.
+        flash_attention: `False` always uses the einsum + softmax path; otherwise the
+            engine's fused attention kernel is used when no scores and no attention
+            dropout are needed.
         kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer,
         activity_regularizer, kernel_constraint, bias_constraint: for the projections.
         seed: seed of the attention dropout.
@@ -223,7 +226,8 @@ class MultiHeadAttention(Layer):
                                  return_attention_scores):
         # The engine's fused kernel covers the common case: one attention axis right after
         # the batch, no scores wanted and no dropout to apply to them.
-        return (not return_attention_scores and len(query.shape) == 4
+        return (self._flash_attention is not False and not return_attention_scores
+                and len(query.shape) == 4
                 and self._attention_axes == (1,)
                 and (self._dropout == 0 or not training)
                 and (attention_mask is None or len(attention_mask.shape) == 3))

@@ -115,6 +115,24 @@ def test_fused_path_matches_general_path_with_fully_masked_queries():
     np.testing.assert_allclose(fused, expected, atol=1e-5)
     output_bias = layer.get_weights()[-1]
     np.testing.assert_allclose(fused[1], np.broadcast_to(output_bias, (5, 4)), atol=1e-6)
+    unfused = layers.MultiHeadAttention(num_heads=2, key_dim=3, flash_attention=False)
+    unfused(QUERY, VALUE)
+    unfused.set_weights(layer.get_weights())
+    np.testing.assert_allclose(ops.convert_to_numpy(unfused(QUERY, VALUE, value_mask=mask)),
+                               fused, atol=1e-5)
     causal = ops.convert_to_numpy(layer(QUERY, QUERY, use_causal_mask=True))
     causal_general, _ = layer(QUERY, QUERY, use_causal_mask=True, return_attention_scores=True)
     np.testing.assert_allclose(causal, ops.convert_to_numpy(causal_general), atol=1e-5)
+
+
+def test_flash_attention_false_keeps_the_einsum_path(monkeypatch):
+    from cornu.layers.attention import multi_head_attention as module
+
+    def fused_called(*args, **kwargs):
+        raise AssertionError("fused attention was used")
+
+    monkeypatch.setattr(module.ops, "dot_product_attention", fused_called)
+    unfused = layers.MultiHeadAttention(num_heads=2, key_dim=3, flash_attention=False)
+    assert tuple(unfused(QUERY, VALUE).shape) == (2, 5, 4)
+    with pytest.raises(AssertionError, match="fused attention"):
+        layers.MultiHeadAttention(num_heads=2, key_dim=3)(QUERY, VALUE)
