@@ -4,6 +4,7 @@ A call goes: convert inputs -> build from input shapes on first call -> check
 `input_spec` -> resolve `training` from the outer call -> masks -> `call` ->
 record a graph node when the inputs are symbolic.
 """
+import contextlib
 import inspect
 
 import numpy as np
@@ -23,6 +24,7 @@ _BASIC_CONFIG_TYPES = (str, int, float, bool, type(None))
 _layers_with_losses = []
 
 _FLOAT_DTYPES = ("float16", "bfloat16", "float32", "float64")
+_NO_AUTOCAST = contextlib.nullcontext()
 
 
 class Layer(Operation):
@@ -375,13 +377,8 @@ class Layer(Operation):
             context = state.CallContext(self, training)
             state.push_call_context(context)
         try:
-            with naming.name_scope(self.name):
-                autocast = self._autocast_scope()
-                if autocast is None:
-                    outputs = self.call(*args, **kwargs)
-                else:
-                    with autocast:
-                        outputs = self.call(*args, **kwargs)
+            with naming.name_scope(self.name), self._autocast_scope():
+                outputs = self.call(*args, **kwargs)
             if self.activity_regularizer is not None:
                 self.add_loss(self.activity_regularizer(outputs))
             if self.supports_masking or self._compute_mask_overridden:
@@ -419,12 +416,8 @@ class Layer(Operation):
             self._maybe_build(args, kwargs)
         if self.input_spec is not None and args:
             assert_input_compatibility(self.input_spec, args[0], self.name)
-        autocast = self._autocast_scope()
-        if autocast is None:
+        with self._autocast_scope():
             outputs = self.compute_output_spec(*args, **kwargs)
-        else:
-            with autocast:
-                outputs = self.compute_output_spec(*args, **kwargs)
         Node(self, call_args=args, call_kwargs=explicit_kwargs, outputs=outputs)
         return outputs
 
@@ -438,7 +431,7 @@ class Layer(Operation):
             return state.AutocastScope(self.compute_dtype)
         if state._autocast_stack and state._autocast_stack[-1] is not None:
             return state.AutocastScope(None)
-        return None
+        return _NO_AUTOCAST
 
     def compute_output_spec(self, *args, **kwargs):
         if type(self).compute_output_shape is not Layer.compute_output_shape:

@@ -46,8 +46,9 @@ class LossScaleOptimizer(Optimizer):
                 f"received {dynamic_growth_steps!r}.")
         kwargs.pop("learning_rate", None)  # the wrapped optimizer owns the learning rate
         super().__init__(learning_rate=0.0, name=name, **kwargs)
-        # Own state only; the base class's step counter and learning rate are not used.
+        # Own state only; the step count and learning rate are the wrapped optimizer's.
         object.__setattr__(self, "_variables", [])
+        object.__setattr__(self, "_iterations", inner_optimizer._iterations)
         self.inner_optimizer = inner_optimizer
         self.initial_scale = float(initial_scale)
         self.dynamic_growth_steps = dynamic_growth_steps
@@ -94,16 +95,7 @@ class LossScaleOptimizer(Optimizer):
         grads = list(grads)
         if not grads:
             return
-        if trainable_variables is None:
-            if not self.built:
-                raise ValueError(
-                    "When passing `grads` without `variables`, the optimizer must already be "
-                    "built on a list of variables. Call `optimizer.build(trainable_variables)` "
-                    "first.")
-            trainable_variables = self._trainable_variables
-        else:
-            trainable_variables = list(trainable_variables)
-            self.build(trainable_variables)
+        trainable_variables = self._variables_to_update(trainable_variables)
         with engine.optimizers.update_context():
             grads, trainable_variables = self._filter_empty_gradients(grads,
                                                                        trainable_variables)

@@ -290,19 +290,7 @@ class Optimizer:
         grads = list(grads)
         if not grads:
             return
-        if trainable_variables is None:
-            if not self.built:
-                raise ValueError(
-                    "When passing `grads` without `variables`, the optimizer must already be "
-                    "built on a list of variables. Call `optimizer.build(trainable_variables)` "
-                    "first.")
-            trainable_variables = self._trainable_variables
-        else:
-            trainable_variables = list(trainable_variables)
-            if not self.built:
-                self.build(trainable_variables)
-                self.built = True
-            self._check_variables_are_known(trainable_variables)
+        trainable_variables = self._variables_to_update(trainable_variables)
         if len(grads) != len(trainable_variables):
             raise ValueError(
                 f"{type(self).__name__}.apply: received {len(grads)} gradients for "
@@ -317,6 +305,22 @@ class Optimizer:
                 if constraint is not None:
                     variable.assign(constraint(variable))
             self._iterations.assign(self._iterations.value + 1)
+
+    def _variables_to_update(self, trainable_variables):
+        """The variables an `apply` call updates; builds the optimizer on first use."""
+        if trainable_variables is None:
+            if not self.built:
+                raise ValueError(
+                    "When passing `grads` without `variables`, the optimizer must already be "
+                    "built on a list of variables. Call `optimizer.build(trainable_variables)` "
+                    "first.")
+            return self._trainable_variables
+        trainable_variables = list(trainable_variables)
+        if not self.built:
+            self.build(trainable_variables)
+            self.built = True
+        self._check_variables_are_known(trainable_variables)
+        return trainable_variables
 
     def _check_variables_are_known(self, variables):
         for variable in variables:

@@ -29,6 +29,8 @@ def test_finite_steps_apply_unscaled_gradients_and_grow_the_scale():
     # Two finite steps in a row (dynamic_growth_steps=2): the scale doubles.
     assert value(optimizer.dynamic_scale) == 16.0 and value(optimizer.step_counter) == 0
     assert value(optimizer.iterations) == 2
+    returned = optimizer.apply_gradients([(ops.convert_to_tensor(grad), variable)])
+    assert value(returned) == 3 == value(optimizer.inner_optimizer.iterations)
 
 
 def test_a_non_finite_gradient_skips_the_step_and_halves_the_scale():
