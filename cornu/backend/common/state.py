@@ -120,8 +120,3 @@ class AutocastScope:
 
     def __exit__(self, *exc):
         _autocast_stack.pop()
-
-
-def autocast_dtype():
-    """The dtype autocast variables are read in right now, or None."""
-    return _autocast_stack[-1] if _autocast_stack else None
