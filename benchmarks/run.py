@@ -34,9 +34,8 @@ def run_training(name, title, builder_name, shape, count, batch_size, repeats, b
     x, y = cornu_side.random_data(shape, count)
     cornu_rates, base_rates = [], []
     for _ in range(repeats):  # alternate, so background load hits both sides alike
-        # A fresh model per repeat, as on the baseline side: a model trained for longer
-        # reaches a different state (e.g. Adam momenta of dead ReLU units decaying through
-        # slow denormal floats), which would make the two sides time different work.
+        # A fresh model per repeat, as on the baseline side, so both time the same work
+        # (a model trained for longer is in a different state).
         model = cornu_side.compiled(getattr(cornu_side, builder_name))
         cornu_rates.append(cornu_side.time_fit(model, x, y, batch_size))
         base_rates.append(baseline.time_fit(getattr(baseline, builder_name), x, y, batch_size,
