@@ -67,9 +67,9 @@ class MultiHeadAttention(Layer):
         output_shape: output feature shape (default: the query's last dimension).
         attention_axes: axes attended over (default: all axes between batch and features).
         sliding_window: restrict attention to `|i - j| < sliding_window`.
-        flash_attention: `False` always uses the einsum + softmax path; otherwise the
-            engine's fused attention kernel is used when no scores and no attention
-            dropout are needed.
+        flash_attention: `False` always uses the einsum + softmax path; `True` requires
+            the fused kernel (no attention dropout, no returned scores); `None` uses the
+            fused kernel whenever no scores and no attention dropout are needed.
         kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer,
         activity_regularizer, kernel_constraint, bias_constraint: for the projections.
         seed: seed of the attention dropout.
@@ -97,6 +97,10 @@ class MultiHeadAttention(Layer):
                 raise ValueError(
                     f"MultiHeadAttention: `{argument}` must be a positive integer, received "
                     f"{value!r}.")
+        if flash_attention and dropout:
+            raise ValueError(
+                f"MultiHeadAttention: dropout ({dropout}) is not supported with "
+                "flash_attention=True; set dropout=0.0 or leave flash_attention unset.")
         if use_gate:
             raise NotImplementedError(
                 "MultiHeadAttention: `use_gate=True` is not supported by cornu yet.")
@@ -246,6 +250,10 @@ class MultiHeadAttention(Layer):
 
     def _compute_attention(self, query, key, value, attention_mask=None, training=None,
                            return_attention_scores=True):
+        if self._flash_attention and return_attention_scores:
+            raise ValueError(
+                f"MultiHeadAttention {self.name!r}: attention scores cannot be returned with "
+                "flash_attention=True; create the layer without it to get the scores.")
         if self._fused_attention_applies(query, attention_mask, training,
                                          return_attention_scores):
             return self._fused_attention(query, key, value, attention_mask), None

@@ -136,3 +136,12 @@ def test_flash_attention_false_keeps_the_einsum_path(monkeypatch):
     assert tuple(unfused(QUERY, VALUE).shape) == (2, 5, 4)
     with pytest.raises(AssertionError, match="fused attention"):
         layers.MultiHeadAttention(num_heads=2, key_dim=3)(QUERY, VALUE)
+
+
+def test_flash_attention_true_rejects_dropout_and_returned_scores():
+    with pytest.raises(ValueError, match="dropout"):
+        layers.MultiHeadAttention(num_heads=2, key_dim=3, dropout=0.1, flash_attention=True)
+    layer = layers.MultiHeadAttention(num_heads=2, key_dim=3, flash_attention=True)
+    assert tuple(layer(QUERY, VALUE).shape) == (2, 5, 4)
+    with pytest.raises(ValueError, match="scores"):
+        layer(QUERY, VALUE, return_attention_scores=True)
