@@ -1,15 +1,16 @@
 """`GroupQueryAttention` (Ainslie et al., 2023): fewer key/value heads than query heads."""
 import math
 
-from cornu import constraints, initializers, ops, regularizers
+from cornu import ops
 from cornu.backend.common import naming
 from cornu.backend.common.keras_tensor import KerasTensor
 from cornu.layers.activations.softmax import Softmax
 from cornu.layers.attention.attention_masks import compute_attention_mask, tensor_mask
-from cornu.layers.attention.multi_head_attention import clone_initializer
 from cornu.layers.core.einsum_dense import EinsumDense
 from cornu.layers.layer import Layer
 from cornu.layers.regularization.dropout import Dropout
+from cornu.layers.weight_options import (
+    kernel_bias_config, kernel_bias_options, sublayer_kernel_bias_options)
 
 
 def _positive_int(value, argument):
@@ -67,12 +68,7 @@ class GroupQueryAttention(Layer):
         self.use_bias = bool(use_bias)
         self._flash_attention = flash_attention
         self.sliding_window = sliding_window
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        kernel_bias_options(self, locals())
         self.seed = seed
         self._inverse_sqrt_head_dim = 1.0 / math.sqrt(float(head_dim))
         self._softmax = Softmax(axis=-1, dtype=self.dtype_policy)
@@ -82,11 +78,7 @@ class GroupQueryAttention(Layer):
         return EinsumDense(
             equation, output_shape=output_shape,
             bias_axes=bias_axes if self.use_bias else None, name=name,
-            kernel_initializer=clone_initializer(self.kernel_initializer),
-            bias_initializer=clone_initializer(self.bias_initializer),
-            kernel_regularizer=self.kernel_regularizer, bias_regularizer=self.bias_regularizer,
-            kernel_constraint=self.kernel_constraint, bias_constraint=self.bias_constraint,
-            dtype=self.dtype_policy)
+            dtype=self.dtype_policy, **sublayer_kernel_bias_options(self))
 
     def build(self, query_shape, value_shape=None, key_shape=None):
         query_shape = tuple(query_shape)
@@ -170,12 +162,6 @@ class GroupQueryAttention(Layer):
             "use_bias": self.use_bias,
             "dropout": self.dropout,
             "sliding_window": self.sliding_window,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
+            **kernel_bias_config(self),
             "seed": self.seed,
         }

@@ -2,7 +2,7 @@
 import math
 import string
 
-from cornu import constraints, initializers, ops, regularizers
+from cornu import ops
 from cornu.backend.common import naming
 from cornu.backend.common.keras_tensor import KerasTensor
 from cornu.layers.activations.softmax import Softmax
@@ -10,6 +10,8 @@ from cornu.layers.attention.attention_masks import compute_attention_mask, tenso
 from cornu.layers.core.einsum_dense import EinsumDense
 from cornu.layers.layer import Layer
 from cornu.layers.regularization.dropout import Dropout
+from cornu.layers.weight_options import (
+    kernel_bias_config, kernel_bias_options, sublayer_kernel_bias_options)
 
 _LETTERS = string.ascii_lowercase
 
@@ -48,11 +50,6 @@ def attention_equations(projected_rank, attention_axes):
               + [key[i] for i in attention_axes])
     query, key, scores = "".join(query), "".join(key), "".join(scores)
     return f"{key},{query}->{scores}", f"{scores},{key}->{query}", len(scores)
-
-
-def clone_initializer(initializer):
-    """A fresh initializer with the same config (sublayers must not share seeded state)."""
-    return initializers.deserialize(initializers.serialize(initializer))
 
 
 class MultiHeadAttention(Layer):
@@ -124,12 +121,7 @@ class MultiHeadAttention(Layer):
         self._flash_attention = flash_attention
         self._sliding_window = sliding_window
         self._use_gate = use_gate
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        kernel_bias_options(self, locals())
         self.seed = seed
         self._inverse_sqrt_key_dim = 1.0 / math.sqrt(float(key_dim))
         self._dropout_layer = Dropout(rate=self._dropout, seed=seed)
@@ -156,15 +148,7 @@ class MultiHeadAttention(Layer):
 
     # ------------------------------------------------------------------ build
     def _sublayer_kwargs(self):
-        return {
-            "kernel_initializer": clone_initializer(self.kernel_initializer),
-            "bias_initializer": clone_initializer(self.bias_initializer),
-            "kernel_regularizer": self.kernel_regularizer,
-            "bias_regularizer": self.bias_regularizer,
-            "kernel_constraint": self.kernel_constraint,
-            "bias_constraint": self.bias_constraint,
-            "dtype": self.dtype_policy,
-        }
+        return {**sublayer_kernel_bias_options(self), "dtype": self.dtype_policy}
 
     def _projection(self, shape, heads, size, name):
         rank = len(shape)
@@ -330,12 +314,6 @@ class MultiHeadAttention(Layer):
             "output_shape": self._output_shape,
             "attention_axes": self._attention_axes,
             "sliding_window": self._sliding_window,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
+            **kernel_bias_config(self),
             "seed": self.seed,
         }

@@ -1,7 +1,8 @@
 """`Dense`: `activation(inputs @ kernel + bias)` on the last axis."""
-from cornu import activations, constraints, initializers, ops, regularizers
+from cornu import activations, ops
 from cornu.layers.input_spec import InputSpec
 from cornu.layers.layer import Layer
+from cornu.layers.weight_options import kernel_bias_config, kernel_bias_options
 
 
 class Dense(Layer):
@@ -30,12 +31,7 @@ class Dense(Layer):
         self.units = units
         self.activation = activations.get(activation)
         self.use_bias = use_bias
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        kernel_bias_options(self, locals())
         self.input_spec = InputSpec(min_ndim=2)
         self.supports_masking = True
 
@@ -78,12 +74,7 @@ class Dense(Layer):
             "units": self.units,
             "activation": activations.serialize(self.activation),
             "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
+            **kernel_bias_config(self, activity_regularizer=False),
             "quantization_config": None,
         })
         return config

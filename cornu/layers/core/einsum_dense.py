@@ -1,9 +1,10 @@
 """`EinsumDense`: a dense layer of arbitrary dimensionality described by an einsum equation."""
 import re
 
-from cornu import activations, constraints, initializers, ops, regularizers
+from cornu import activations, ops
 from cornu.layers.input_spec import InputSpec
 from cornu.layers.layer import Layer
+from cornu.layers.weight_options import kernel_bias_config, kernel_bias_options
 
 _PLAIN = re.compile(r"^([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)$")
 _LEFT_ELIDED = re.compile(r"^\.\.\.([a-zA-Z]+),([a-zA-Z]+)->\.\.\.([a-zA-Z]+)$")
@@ -135,12 +136,7 @@ class EinsumDense(Layer):
             self.partial_output_shape = tuple(output_shape)
         self.bias_axes = bias_axes
         self.activation = activations.get(activation)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        kernel_bias_options(self, locals())
         self.lora_rank = lora_rank
         self.lora_alpha = lora_alpha
         self.quantization_config = quantization_config
@@ -184,13 +180,7 @@ class EinsumDense(Layer):
             "equation": self.equation,
             "activation": activations.serialize(self.activation),
             "bias_axes": self.bias_axes,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
+            **kernel_bias_config(self),
         }
         config["quantization_config"] = None
         return config
