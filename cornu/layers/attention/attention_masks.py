@@ -71,3 +71,16 @@ def tensor_mask(tensor):
     from cornu.layers.layer import get_mask
 
     return None if tensor is None else get_mask(tensor)
+
+
+def padding_masks(query, value, key, query_mask=None, value_mask=None, key_mask=None):
+    """`(query_mask, value_mask, key_mask)`: the explicit ones, else the tensors' own.
+
+    Read before the tensors are converted or projected, which drops their masks. The key's
+    own mask is only looked up when the key is a separate tensor.
+    """
+    query_mask = tensor_mask(query) if query_mask is None else query_mask
+    value_mask = tensor_mask(value) if value_mask is None else value_mask
+    if key is not value and key_mask is None:
+        key_mask = tensor_mask(key)
+    return query_mask, value_mask, key_mask

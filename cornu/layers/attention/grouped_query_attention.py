@@ -5,7 +5,7 @@ from cornu import ops
 from cornu.backend.common import naming
 from cornu.backend.common.keras_tensor import KerasTensor
 from cornu.layers.activations.softmax import Softmax
-from cornu.layers.attention.attention_masks import compute_attention_mask, tensor_mask
+from cornu.layers.attention.attention_masks import compute_attention_mask, padding_masks
 from cornu.layers.core.einsum_dense import EinsumDense
 from cornu.layers.layer import Layer
 from cornu.layers.regularization.dropout import Dropout
@@ -122,10 +122,8 @@ class GroupQueryAttention(Layer):
              use_causal_mask=False):
         if key is None:
             key = value
-        query_mask = tensor_mask(query) if query_mask is None else query_mask
-        value_mask = tensor_mask(value) if value_mask is None else value_mask
-        if key is not value and key_mask is None:
-            key_mask = tensor_mask(key)
+        query_mask, value_mask, key_mask = padding_masks(query, value, key, query_mask,
+                                                         value_mask, key_mask)
         attention_mask = compute_attention_mask(
             query, value, query_mask=query_mask, value_mask=value_mask, key_mask=key_mask,
             attention_mask=attention_mask, use_causal_mask=use_causal_mask,

@@ -6,7 +6,7 @@ from cornu import ops
 from cornu.backend.common import naming
 from cornu.backend.common.keras_tensor import KerasTensor
 from cornu.layers.activations.softmax import Softmax
-from cornu.layers.attention.attention_masks import compute_attention_mask, tensor_mask
+from cornu.layers.attention.attention_masks import compute_attention_mask, padding_masks
 from cornu.layers.core.einsum_dense import EinsumDense
 from cornu.layers.layer import Layer
 from cornu.layers.regularization.dropout import Dropout
@@ -254,10 +254,8 @@ class MultiHeadAttention(Layer):
              use_causal_mask=False):
         if key is None:
             key = value
-        query_mask = tensor_mask(query) if query_mask is None else query_mask
-        value_mask = tensor_mask(value) if value_mask is None else value_mask
-        if key is not value and key_mask is None:
-            key_mask = tensor_mask(key)
+        query_mask, value_mask, key_mask = padding_masks(query, value, key, query_mask,
+                                                         value_mask, key_mask)
         value, key = ops.convert_to_tensor(value), ops.convert_to_tensor(key)
         if tuple(value.shape[1:-1]) != tuple(key.shape[1:-1]):
             raise ValueError(

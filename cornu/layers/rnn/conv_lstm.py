@@ -5,7 +5,7 @@ from cornu.layers.input_spec import InputSpec
 from cornu.layers.layer import Layer
 from cornu.layers.rnn.cell_base import RECURRENT_WEIGHT_PREFIXES
 from cornu.layers.rnn.dropout_rnn_cell import DropoutRNNCell, validate_rate
-from cornu.layers.rnn.rnn import RNN
+from cornu.layers.rnn.rnn import RNN, cell_arguments
 from cornu.layers.weight_options import set_weight_options, weight_options_config
 
 
@@ -179,18 +179,8 @@ class ConvLSTM(RNN):
                  kernel_constraint=None, recurrent_constraint=None, bias_constraint=None,
                  dropout=0.0, recurrent_dropout=0.0, seed=None, return_sequences=False,
                  return_state=False, go_backwards=False, stateful=False, **kwargs):
-        cell = ConvLSTMCell(
-            rank=rank, filters=filters, kernel_size=kernel_size, strides=strides,
-            padding=padding, data_format=data_format, dilation_rate=dilation_rate,
-            activation=activation, recurrent_activation=recurrent_activation,
-            use_bias=use_bias, kernel_initializer=kernel_initializer,
-            recurrent_initializer=recurrent_initializer, bias_initializer=bias_initializer,
-            unit_forget_bias=unit_forget_bias, kernel_regularizer=kernel_regularizer,
-            recurrent_regularizer=recurrent_regularizer, bias_regularizer=bias_regularizer,
-            kernel_constraint=kernel_constraint, recurrent_constraint=recurrent_constraint,
-            bias_constraint=bias_constraint, dropout=dropout,
-            recurrent_dropout=recurrent_dropout, seed=seed, name="conv_lstm_cell",
-            dtype=kwargs.get("dtype"))
+        cell = ConvLSTMCell(**cell_arguments(locals(), ConvLSTMCell), name="conv_lstm_cell",
+                            dtype=kwargs.get("dtype"))
         super().__init__(cell, return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful,
                          activity_regularizer=activity_regularizer, **kwargs)

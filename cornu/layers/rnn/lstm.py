@@ -3,6 +3,7 @@ from cornu import activations, ops
 from cornu.backend import engine
 from cornu.layers.rnn.cell_backed_rnn import CellBackedRNN, _cell_property
 from cornu.layers.rnn.cell_base import RecurrentCellBase
+from cornu.layers.rnn.rnn import cell_arguments
 
 
 class _UnitForgetBias:
@@ -126,16 +127,8 @@ class LSTM(CellBackedRNN):
                  go_backwards=False, stateful=False, unroll=False, use_cudnn="auto",
                  **kwargs):
         kwargs.pop("implementation", None)
-        cell = LSTMCell(
-            units, activation=activation, recurrent_activation=recurrent_activation,
-            use_bias=use_bias, kernel_initializer=kernel_initializer,
-            recurrent_initializer=recurrent_initializer, bias_initializer=bias_initializer,
-            unit_forget_bias=unit_forget_bias, kernel_regularizer=kernel_regularizer,
-            recurrent_regularizer=recurrent_regularizer, bias_regularizer=bias_regularizer,
-            kernel_constraint=kernel_constraint, recurrent_constraint=recurrent_constraint,
-            bias_constraint=bias_constraint, dropout=dropout,
-            recurrent_dropout=recurrent_dropout, seed=seed, dtype=kwargs.get("dtype"),
-            trainable=kwargs.get("trainable", True), name="lstm_cell")
+        cell = LSTMCell(**cell_arguments(locals(), LSTMCell), dtype=kwargs.get("dtype"),
+                        trainable=kwargs.get("trainable", True), name="lstm_cell")
         super().__init__(cell, activity_regularizer=activity_regularizer,
                          return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll, **kwargs)

@@ -1,4 +1,6 @@
 """`RNN`: runs any recurrent cell over the time axis of a sequence."""
+import inspect
+
 from cornu import backend, ops
 from cornu.backend import engine
 from cornu.backend.common import naming
@@ -43,6 +45,18 @@ def _state_structure(cell):
     size = cell.state_size
     return [size] if _is_state_leaf(size) else list(size)
 
+
+
+def cell_arguments(arguments, cell_class):
+    """The entries of `arguments` (a layer's constructor arguments) that `cell_class` takes.
+
+    The recurrent layers repeat their cell's settings in their own signature, as Keras's
+    do; this hands them over without listing each one twice.
+    """
+    parameters = inspect.signature(cell_class.__init__).parameters
+    return {name: value for name, value in arguments.items()
+            if name in parameters and name != "self"
+            and parameters[name].kind is not inspect.Parameter.VAR_KEYWORD}
 
 class RNN(Layer):
     """Base recurrent layer: applies `cell` to each timestep of a `(batch, time, ...)` input.

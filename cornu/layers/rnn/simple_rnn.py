@@ -3,6 +3,7 @@ from cornu import ops
 from cornu.backend import engine
 from cornu.layers.rnn.cell_backed_rnn import CellBackedRNN
 from cornu.layers.rnn.cell_base import RecurrentCellBase
+from cornu.layers.rnn.rnn import cell_arguments
 
 
 class SimpleRNNCell(RecurrentCellBase):
@@ -71,15 +72,9 @@ class SimpleRNN(CellBackedRNN):
                  recurrent_dropout=0.0, return_sequences=False, return_state=False,
                  go_backwards=False, stateful=False, unroll=False, seed=None, use_cudnn="auto",
                  **kwargs):
-        cell = SimpleRNNCell(
-            units, activation=activation, use_bias=use_bias,
-            kernel_initializer=kernel_initializer, recurrent_initializer=recurrent_initializer,
-            bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer,
-            recurrent_regularizer=recurrent_regularizer, bias_regularizer=bias_regularizer,
-            kernel_constraint=kernel_constraint, recurrent_constraint=recurrent_constraint,
-            bias_constraint=bias_constraint, dropout=dropout,
-            recurrent_dropout=recurrent_dropout, seed=seed, dtype=kwargs.get("dtype"),
-            trainable=kwargs.get("trainable", True), name="simple_rnn_cell")
+        cell = SimpleRNNCell(**cell_arguments(locals(), SimpleRNNCell),
+                             dtype=kwargs.get("dtype"), trainable=kwargs.get("trainable", True),
+                             name="simple_rnn_cell")
         super().__init__(cell, activity_regularizer=activity_regularizer,
                          return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll, **kwargs)
